@@ -1,0 +1,1 @@
+"""Lan Tỏa: communication campaigns for the national digital transformation."""

@@ -1,0 +1,1 @@
+"""Plain-Python helpers (no Django imports): Vietnamese text and other pure logic."""
