@@ -1,0 +1,107 @@
+"""PDF reading: the text layer through pypdf, scanned pages through the OCR wrapper."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from . import ocr
+from .errors import DocumentError, document_error
+from .limits import Limits
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+
+def _open(path: Path) -> object:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path), strict=False)
+        if reader.is_encrypted:
+            # Many official PDFs carry only an owner password (printing/copy flags);
+            # they open with the empty user password and are readable.
+            try:
+                ok = reader.decrypt("")
+            except Exception as exc:  # missing crypto backend or bad encryption dict
+                raise document_error("encrypted") from exc
+            if not ok:
+                raise document_error("encrypted")
+        return reader
+    except DocumentError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError,
+            IndexError, RecursionError) as exc:
+        raise document_error("corrupt_pdf") from exc
+
+
+def page_count(path: Path) -> int:
+    reader = _open(path)
+    try:
+        return len(reader.pages)  # type: ignore[attr-defined]
+    except Exception as exc:
+        raise document_error("corrupt_pdf") from exc
+
+
+def read_pdf(path: Path, limits: Limits, progress: Progress | None = None) -> tuple[str, int, bool]:
+    """Return ``(text, pages, used_ocr)``.
+
+    The page limit is checked on the page count alone, before any text extraction or
+    rendering, so a 500-page scan is refused in milliseconds.
+    """
+    reader = _open(path)
+    try:
+        pages = len(reader.pages)  # type: ignore[attr-defined]
+    except Exception as exc:
+        raise document_error("corrupt_pdf") from exc
+    if pages > limits.max_pages:
+        raise document_error("too_many_pages", pages=pages, limit=limits.max_pages)
+    if pages == 0:
+        raise document_error("empty")
+    texts = ocr.pdf_text_layer(path, timeout=limits.render_timeout)
+    if texts is None or len(texts) != pages:
+        texts = _pypdf_text(reader, path)
+    if sum(len(t) for t in texts) > limits.max_text_chars:
+        raise document_error("too_much_text", limit=limits.max_text_chars)
+    scanned = [i for i, t in enumerate(texts, start=1)
+               if len("".join(t.split())) < limits.min_text_chars_per_page]
+    # Mostly text layer: trust it (blank pages and a scanned signature page are normal).
+    if len(scanned) * 2 <= pages:
+        return "\n\f\n".join(texts), pages, False
+    ocr_texts = ocr_pdf(path, scanned, limits, progress=progress, total=pages)
+    for number, text in ocr_texts.items():
+        texts[number - 1] = text
+    return "\n\f\n".join(texts), pages, True
+
+
+def _pypdf_text(reader: object, path: Path) -> list[str]:
+    texts: list[str] = []
+    for number, page in enumerate(reader.pages, start=1):  # type: ignore[attr-defined]
+        try:
+            texts.append(page.extract_text() or "")
+        except Exception:  # a damaged content stream on one page: OCR may still read it
+            log.warning("pypdf could not extract page %s of %s", number, path)
+            texts.append("")
+    return texts
+
+
+def ocr_pdf(path: Path, page_numbers: list[int], limits: Limits, *, progress: Progress | None = None,
+            total: int | None = None) -> dict[int, str]:
+    """OCR the given 1-based pages one at a time; each page image is deleted after use."""
+    out: dict[int, str] = {}
+    with tempfile.TemporaryDirectory(prefix="lantoa-ocr-") as tmp:
+        for done, number in enumerate(page_numbers, start=1):
+            image = ocr.render_pdf_page(path, number, Path(tmp), dpi=limits.ocr_dpi,
+                                        max_side=limits.ocr_max_side, timeout=limits.render_timeout)
+            try:
+                out[number] = ocr.image_to_text(image, lang=limits.ocr_lang,
+                                                timeout=limits.ocr_page_timeout, page=number)
+            finally:
+                image.unlink(missing_ok=True)
+            if progress is not None:
+                progress(done, len(page_numbers))
+    return out
