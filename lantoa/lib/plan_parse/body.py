@@ -1,0 +1,286 @@
+"""Themes, channels, phases, targets, audiences, budget and assignments from the sections."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from .codes import find_dates, make_date
+from .model import Assignment, Channel, Phase
+from .sections import Item, Section
+from .textutil import clean_space, fold_same, phrase_at, tokens
+
+_QUARTER = re.compile(r"\bq\S{1,2}\s+([ivxl1|]{1,4}|[1-4])\s*(?:/|-|\s+n\S{1,3}m\s+)\s*((?:19|20)\d\d)")
+_MONTH_RANGE = re.compile(
+    r"th\S{0,3}ng\s*(\d{1,2})(?:\s*/\s*((?:19|20)\d\d))?\s*(?:-|–|den|đến|\S{1,2}n)\s*(?:h\S{1,2}t\s+)?"
+    r"(?:th\S{0,3}ng\s*)?(\d{1,2})\s*(?:/|n\S{1,3}m)\s*((?:19|20)\d\d)"
+)
+_YEAR_RANGE = re.compile(r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)")
+_YEAR = re.compile(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])")
+
+
+def _quarter_value(token: str) -> int | None:
+    if token.isdigit() and token in "1234" and len(token) == 1:
+        return int(token)
+    roman = token.upper().replace("1", "I").replace("L", "I").replace("|", "I")
+    return {"I": 1, "II": 2, "III": 3, "IV": 4}.get(roman)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def period_of(text: str) -> tuple[date | None, date | None] | None:
+    """The time span a phase heading names, most specific form first."""
+    folded = fold_same(text)
+    dates = find_dates(text)
+    if len(dates) >= 2:
+        return dates[0][2], dates[1][2]
+    m = _QUARTER.search(folded)
+    if m:
+        q = _quarter_value(m.group(1))
+        if q:
+            year = int(m.group(2))
+            return date(year, 3 * q - 2, 1), _month_end(year, 3 * q)
+    m = _MONTH_RANGE.search(folded)
+    if m:
+        m1, y1, m2, y2 = int(m.group(1)), m.group(2), int(m.group(3)), int(m.group(4))
+        year1 = int(y1) if y1 else y2
+        if 1 <= m1 <= 12 and 1 <= m2 <= 12:
+            return date(year1, m1, 1), _month_end(y2, m2)
+    if len(dates) == 1:
+        return dates[0][2], None
+    m = _YEAR_RANGE.search(folded)
+    if m and int(m.group(1)) <= int(m.group(2)):
+        return date(int(m.group(1)), 1, 1), date(int(m.group(2)), 12, 31)
+    m = _YEAR.search(folded)
+    if m:
+        year = int(m.group(1))
+        return date(year, 1, 1), date(year, 12, 31)
+    return None
+
+
+def window_in(text: str) -> tuple[date | None, date | None] | None:
+    """"từ ngày 28/8/2025 đến hết ngày 31/12/2025" anywhere in ``text``."""
+    dates = find_dates(text)
+    if len(dates) >= 2:
+        return dates[0][2], dates[1][2]
+    return None
+
+
+def _heading_has(item: Item, *phrases: str) -> bool:
+    toks = tokens(fold_same(item.short_title))[:8]
+    # "Hinh thirc" (hình thức) is two edits from "hinh thuc": the first word decides.
+    if "hinh thuc" in phrases and toks[:1] == ["hinh"]:
+        return True
+    return any(phrase_at(toks, i, tuple(p.split())) for p in phrases for i in range(min(3, len(toks))))
+
+
+def _label_value(text: str, *labels: str) -> str | None:
+    """Value after "Thời gian thực hiện:" style labels (OCR-tolerant)."""
+    head, sep, value = text.partition(":")
+    if not sep or len(head) > 40:
+        return None
+    toks = tokens(fold_same(head))
+    for label in labels:
+        if phrase_at(toks, 0, tuple(label.split())):
+            return value.strip()
+    return None
+
+
+def _units(value: str) -> list[str]:
+    return [u for u in (clean_space(x).strip(" .;") for x in re.split(r"[,;]", value)) if u]
+
+
+def extract_channels(sections: list[Section]) -> list[Channel]:
+    out: list[Channel] = []
+    for section in sections:
+        if "channels" not in section.kinds or "organisation" in section.kinds:
+            continue
+        items = section.items or []
+        if not items:
+            for bullet in section.intro.bullets:
+                out.append(Channel(name=bullet.text))
+            continue
+        for item in items:
+            if item.children:
+                for child in item.children:
+                    out.append(_channel(child))
+            elif item.bullets and _heading_has(item, "hinh thuc") and all(
+                ":" in b.text[:40] for b in item.bullets
+            ):
+                out.extend(Channel(name=b.text) for b in item.bullets)
+            else:
+                out.append(_channel(item))
+    return out
+
+
+def _channel(item: Item) -> Channel:
+    channel = Channel(name=item.short_title)
+    for text in item.body_texts():
+        when = _label_value(text, "thoi gian thuc hien", "thoi gian")
+        if when is not None:
+            window = window_in(when)
+            if window:
+                channel.start, channel.end = window
+            continue
+        lead = _label_value(text, "don vi thuc hien", "don vi chu tri", "co quan chu tri", "chu tri")
+        if lead is not None:
+            channel.lead_units.extend(_units(lead))
+            continue
+        coord = _label_value(text, "don vi phoi hop", "co quan phoi hop", "phoi hop")
+        if coord is not None:
+            channel.coordinating_units.extend(_units(coord))
+    return channel
+
+
+def extract_phases(sections: list[Section]) -> list[Phase]:
+    phases: list[Phase] = []
+    for section in sections:
+        if "phases" not in section.kinds or "organisation" in section.kinds:
+            continue
+        for item in section.items:
+            span = period_of(item.short_title)
+            if span is None:
+                continue
+            phases.append(Phase(name=item.short_title, start=span[0], end=span[1]))
+        if not section.items:
+            text = clean_space(" ".join(section.lines))
+            window = window_in(text)
+            if window:
+                phases.append(Phase(name=section.title, start=window[0], end=window[1]))
+    return phases
+
+
+def extract_themes(sections: list[Section]) -> tuple[list[str], list[str]]:
+    """(themes, audiences) from the content sections."""
+    themes: list[str] = []
+    audiences: list[str] = []
+    for section in sections:
+        if "themes" not in section.kinds and "audiences" not in section.kinds:
+            continue
+        for item in section.items:
+            if _heading_has(item, "doi tuong"):
+                audiences.extend(item.body_texts() or [item.title])
+            elif item.children:
+                themes.extend(child.short_title for child in item.children)
+            elif "themes" in section.kinds:
+                themes.append(item.title)
+        if not section.items:
+            target = themes if "themes" in section.kinds else audiences
+            target.extend(b.text for b in section.intro.bullets)
+    if not themes:
+        # Plans without a "NỘI DUNG" section list their work under "NHIỆM VỤ".
+        for section in sections:
+            if "tasks" in section.kinds and not section.kinds & {"organisation", "purpose"}:
+                themes.extend(item.title for item in section.items)
+    return themes, audiences
+
+
+_PERCENT = re.compile(r"\d+([.,]\d+)?\s*%")
+
+
+def extract_purpose(sections: list[Section]) -> tuple[list[str], list[str], list[str]]:
+    """(purpose, requirements, targets)."""
+    purpose: list[str] = []
+    requirements: list[str] = []
+    targets: list[str] = []
+    for section in sections:
+        if "purpose" in section.kinds or "targets" in section.kinds:
+            for item in section.items:
+                body = item.body_texts() or ([item.title] if len(item.title) > 40 else [])
+                if _heading_has(item, "muc tieu cu the", "chi tieu", "cac chi tieu"):
+                    targets.extend(body)
+                elif _heading_has(item, "yeu cau"):
+                    requirements.extend(body)
+                else:
+                    purpose.extend(body)
+                    targets.extend(t for t in body if _PERCENT.search(t))
+            if "targets" in section.kinds and not section.items:
+                targets.extend(b.text for b in section.intro.bullets)
+    seen: set[str] = set()
+    targets = [t for t in targets if not (t in seen or seen.add(t))]
+    return purpose, requirements, targets
+
+
+def extract_budget(sections: list[Section]) -> str | None:
+    for section in sections:
+        if "budget" in section.kinds:
+            text = clean_space(" ".join(line for line in section.lines if line.strip()))
+            if text:
+                return text
+    for section in sections:
+        for item in section.all_items():
+            if _heading_has(item, "kinh phi"):
+                _, _, rest = item.title.partition(":")
+                parts = [rest.strip()] if rest.strip() else []
+                parts += item.body_texts()
+                if parts:
+                    return clean_space(" ".join(parts))
+    return None
+
+
+# Verbs that end a unit's name in a heading ("UBND phường chỉ đạo các phòng ...").
+_VERBS = [("chi", "dao"), ("chu", "tri"), ("phoi", "hop"), ("co", "trach", "nhiem"), ("thuc", "hien"),
+          ("tham", "muu"), ("huong", "dan"), ("chiu", "trach", "nhiem"), ("to", "chuc"), ("trien", "khai")]
+_REQUEST = re.compile(r"^\s*(?:\S\S?\s+ngh\S{1,2}|giao|y\S{0,2}u\s+c\S{1,2}u)\s+", re.IGNORECASE)
+_GENERIC = re.compile(r"^(?:cac\s+)?(?:co\s+quan|don\s+vi|dia\s+phuong|so\s*,?\s+ban|nganh)\b")
+
+
+def unit_name(head: str) -> tuple[str, str]:
+    """("UBND phường", "chỉ đạo các phòng, ban, đơn vị trực thuộc") from an item heading."""
+    text = clean_space(head)
+    m = _REQUEST.match(text)
+    if m and fold_same(m.group(0)).split()[-1].startswith(("ngh", "giao", "y")):
+        text = text[m.end():]
+    head_part, sep, after = text.partition(":")
+    if sep and len(head_part) <= 120:
+        return head_part.strip(" .,"), after.strip()
+    words = text.split()
+    toks = [fold_same(w).strip(".,;:()") for w in words]
+    for i in range(1, len(words)):
+        if toks[i - 1] == "ban":
+            continue  # "Ban Chỉ đạo", "Ban Tổ chức" are names
+        if any(phrase_at(toks, i, verb) for verb in _VERBS):
+            return " ".join(words[:i]).strip(" .,"), " ".join(words[i:])
+    return text.strip(" .,"), ""
+
+
+def _role(duties: list[str], head_rest: str) -> str:
+    first = fold_same((duties[0] if duties else head_rest)[:30])
+    toks = tokens(first)
+    return "coordinating" if toks[:2] and phrase_at(toks, 0, ("phoi", "hop")) else "lead"
+
+
+def extract_assignments(sections: list[Section]) -> list[Assignment]:
+    out: list[Assignment] = []
+    for section in sections:
+        if "organisation" not in section.kinds:
+            continue
+        for item in section.items:
+            title = item.title
+            first = clean_space(" ".join(item.head_first))
+            name_source = first if first and len(first) < len(title) else title
+            unit, rest = unit_name(name_source)
+            if name_source is not title:
+                rest = clean_space(title[len(first):]) if title.startswith(first) else rest
+            duties = item.body_texts()
+            folded_unit = " ".join(tokens(fold_same(unit)))
+            if _GENERIC.match(folded_unit) and duties and all(":" in d[:90] for d in duties):
+                # "3. Các cơ quan, đơn vị" followed by "- Ban Chỉ đạo 35 Trung ương: …".
+                for duty in duties:
+                    name, _, task = duty.partition(":")
+                    out.append(Assignment(unit=name.strip(), role=_role([task.strip()], ""),
+                                          duties=[task.strip()]))
+                continue
+            if rest and (not duties or len(rest.split()) > 12):
+                duties = [rest, *duties]
+            if not unit:
+                continue
+            out.append(Assignment(unit=unit, role=_role(duties, rest), duties=duties))  # type: ignore[arg-type]
+    return out
+
+
+def issued_from_parts(day: int | None, month: int | None, year: int | None) -> date | None:
+    return make_date(day, month, year)

@@ -1,0 +1,170 @@
+"""``parse_plan``: text of a plan (clean, unaccented or garbled OCR) → :class:`PlanDraft`."""
+
+from __future__ import annotations
+
+from .body import (
+    extract_assignments,
+    extract_budget,
+    extract_channels,
+    extract_phases,
+    extract_purpose,
+    extract_themes,
+    window_in,
+)
+from .header import parse_header
+from .model import Phase, PlanDraft
+from .polish import Polisher
+from .references import find_mentions, merge_references, parse_reference_items
+from .sections import find_sections
+from .signature import parse_tail
+from .textutil import clean_space, fold_same, has_phrase, prepare_text, sentence_case
+
+# Fields whose text comes from the document (and so can be garbled).
+_TEXT_FIELDS = ("place", "issuer", "title", "references", "themes", "channels", "phases", "targets",
+                "assignments", "budget", "signer", "recipients")
+
+
+def parse_plan(text: str, *, repair: bool = True) -> PlanDraft:
+    """Extract the structure of a plan from its text.
+
+    Never raises on odd input: what cannot be found stays empty and is listed in
+    ``draft.uncertain``. ``repair=False`` skips the text core (tests, benchmarks).
+    """
+    prepared = prepare_text(text)
+    lines = prepared.split("\n")
+    polisher = Polisher(prepared, use_core=repair)
+    draft = PlanDraft(text_condition=polisher.condition)
+    header = parse_header(lines)
+    draft.doc_type = header.doc_type
+    draft.number = header.number
+    draft.number_symbol = header.number_symbol
+    draft.issued_on_parts = {"day": header.day, "month": header.month, "year": header.year}
+    draft.issued_on = header.issued_on
+    draft.place, draft.issuer, draft.issuer_parent = header.place, header.issuer, header.issuer_parent
+    draft.title = header.title
+
+    body_start = header.title_end if header.type_line is not None else header.header_end
+    sections = find_sections(lines, body_start, len(lines))
+    first_section = sections[0].start if sections else min(len(lines), body_start + 40)
+    tail = parse_tail(lines, sections[-1].start if sections else body_start)
+    for section in sections:
+        section.end = min(section.end, tail.body_end)
+
+    refs, _ = parse_reference_items(lines[body_start:first_section])
+    mention_from = (header.type_line + 1) if header.type_line is not None else body_start
+    mentions = find_mentions("\n".join(lines[mention_from:tail.body_end]))
+    draft.references = merge_references(refs + mentions, draft.number)
+
+    draft.themes, draft.audiences = extract_themes(sections)
+    draft.channels = extract_channels(sections)
+    draft.phases = extract_phases(sections)
+    if not draft.phases:
+        _fallback_window(lines[body_start:tail.body_end], draft)
+    draft.purpose, draft.requirements, draft.targets = extract_purpose(sections)
+    draft.budget = extract_budget(sections)
+    draft.assignments = extract_assignments(sections)
+    draft.recipients = tail.recipients
+    draft.signer = tail.signer or header.meta_signer
+    draft.signer_title = tail.signer_title
+    draft.digital_signature = tail.signature
+    if draft.issued_on is None and header.year is None and tail.signature and tail.signature.signed_at:
+        # No date in the header (the 003 layout): the signing date is the best guess.
+        signed = tail.signature.signed_at.date()
+        draft.issued_on = signed
+        draft.issued_on_parts = {"day": signed.day, "month": signed.month, "year": signed.year}
+        draft.flag("issued_on")
+
+    _polish(draft, polisher)
+    _tidy(draft)
+    _flag(draft, polisher, header.number_blank)
+    return draft
+
+
+def _fallback_window(lines: list[str], draft: PlanDraft) -> None:
+    """"Thời gian thực hiện: từ ngày … đến ngày …" in a plan without a phase section."""
+    for i, line in enumerate(lines):
+        if has_phrase(fold_same(line), "thoi gian thuc hien"):
+            window = window_in(clean_space(" ".join(lines[i:i + 3])))
+            if window and not any(c.start == window[0] and c.end == window[1] for c in draft.channels):
+                draft.phases.append(Phase(name="Thời gian thực hiện", start=window[0], end=window[1]))
+                return
+
+
+def _polish(draft: PlanDraft, polisher: Polisher) -> None:
+    """Send every text field through the repair in one batch and put the results back."""
+    if not polisher.needed or polisher.fixer is None:
+        return
+    slots: list[tuple[object, str | int]] = []
+    values: list[str] = []
+
+    def add(owner: object, key: str | int, value: str | None) -> None:
+        if value:
+            slots.append((owner, key))
+            values.append(value)
+
+    for name in ("place", "issuer", "issuer_parent", "title", "budget", "signer", "signer_title"):
+        add(draft, name, getattr(draft, name))
+    for ref in draft.references:
+        add(ref, "issuer", ref.issuer)
+        add(ref, "subject", ref.subject)
+    for lst in (draft.themes, draft.targets, draft.recipients, draft.purpose, draft.requirements,
+                draft.audiences):
+        for k, value in enumerate(lst):
+            add(lst, k, value)
+    for channel in draft.channels:
+        add(channel, "name", channel.name)
+        for lst in (channel.lead_units, channel.coordinating_units):
+            for k, value in enumerate(lst):
+                add(lst, k, value)
+    for phase in draft.phases:
+        add(phase, "name", phase.name)
+    for assignment in draft.assignments:
+        add(assignment, "unit", assignment.unit)
+        for k, value in enumerate(assignment.duties):
+            add(assignment.duties, k, value)
+    if draft.digital_signature:
+        add(draft.digital_signature, "agency", draft.digital_signature.agency)
+    fixed = polisher.polish_many(values)
+    for (owner, key), value in zip(slots, fixed, strict=True):
+        if isinstance(owner, list):
+            owner[key] = value  # type: ignore[index]
+        else:
+            setattr(owner, key, value)  # type: ignore[arg-type]
+    draft.repaired = True
+
+
+def _tidy(draft: PlanDraft) -> None:
+    """All-caps headings used as names read better in sentence case ("Thời gian thực hiện")."""
+    for phase in draft.phases:
+        phase.name = sentence_case(phase.name)
+    for channel in draft.channels:
+        channel.name = sentence_case(channel.name)
+
+
+def _flag(draft: PlanDraft, polisher: Polisher, number_blank: bool) -> None:
+    if not polisher.readable:
+        for name in _TEXT_FIELDS:
+            if getattr(draft, name):
+                draft.flag(name)
+        draft.warnings.append(
+            "Văn bản nhận dạng (OCR) bị lỗi dấu và chưa được sửa; cần kiểm tra lại các trường")
+    elif polisher.needed:
+        # Repaired text is a best guess: names and places are the likeliest to be wrong.
+        for name in ("signer", "place", "issuer"):
+            if getattr(draft, name):
+                draft.flag(name)
+    if draft.number is None:
+        draft.flag("number")
+        if number_blank:
+            draft.warnings.append("Văn bản chưa điền số (bản dự thảo hoặc chưa ký)")
+    if draft.issued_on is None:
+        draft.flag("issued_on")
+    for name in ("doc_type", "signer", "title"):
+        if getattr(draft, name) is None:
+            draft.flag(name)
+    if any(r.date is None or r.kind is None for r in draft.references if r.relation != "mentions"):
+        draft.flag("references")
+    found = sum(bool(x) for x in (draft.themes, draft.channels, draft.phases, draft.assignments))
+    draft.is_plan = draft.doc_type == "Kế hoạch" or found >= 2
+    if not draft.is_plan:
+        draft.warnings.append("Văn bản này không giống một kế hoạch; chỉ trích được một phần thông tin")
