@@ -242,7 +242,8 @@ def unit_name(head: str) -> tuple[str, str]:
     for i in range(1, len(words)):
         if toks[i - 1] == "ban":
             continue  # "Ban Chỉ đạo", "Ban Tổ chức" are names
-        if any(phrase_at(toks, i, verb) for verb in _VERBS):
+        # Exact words: one-edit tolerance turns "phường, đặc khu" into "hướng dẫn".
+        if any(tuple(toks[i:i + len(verb)]) == verb for verb in _VERBS):
             return " ".join(words[:i]).strip(" .,"), " ".join(words[i:])
     return text.strip(" .,"), ""
 

@@ -77,6 +77,7 @@ class Header:
     issuer_parent: str | None = None
     title: str | None = None
     meta_signer: str | None = None
+    draft: bool = False
     header_end: int = 0
     issuer_lines: list[str] = field(default_factory=list)
 
@@ -213,12 +214,17 @@ def parse_header(text_lines: list[str]) -> Header:
     header.header_end = zone_end
     issuer_lines: list[str] = []
     for line in lines[:zone_end]:
+        # Number and date first, on the whole line: a blank number ("Số     -KH/…") or a
+        # blank day ("ngày   tháng 01") has the same wide gap that separates columns.
+        line = _take_date(_take_number(line, header), header)
         for cell in _cells(line):
             cell = _strip_mottos(cell).strip()
             if not cell:
                 continue
             cell = _take_number(cell, header)
-            cell = _take_date(cell, header)
+            if fold_same(cell).strip(" .*-") in ("du thao", "ban du thao"):
+                header.draft = True
+                continue
             # A trailing comma is kept: it tells _group_issuer the name goes on.
             leftover = cell.strip(" .;:*-_=()").lstrip(",")
             letters = sum(c.isalpha() for c in leftover)
@@ -242,6 +248,10 @@ def parse_header(text_lines: list[str]) -> Header:
 
 def _take_number(cell: str, header: Header) -> str:
     if header.number is not None or header.number_blank:
+        # The number already came from a "Số hiệu:" block; drop its repeat in the header.
+        for match in find_numbers(cell):
+            if match.number == header.number:
+                return cell[:match.start] + " " + cell[match.end:]
         return cell
     for match in find_numbers(cell):
         if _SO_BEFORE.search(fold_same(cell[:match.start])) or not cell[:match.start].strip(" :"):
@@ -272,12 +282,12 @@ def _take_date(cell: str, header: Header) -> str:
         return cell
     header.day, header.month, header.year = parts
     before = cell[:m.start()].rstrip(" ,")
-    segments = [s for s in re.split(r"[,|]", before)]
+    segments = [s for s in re.split(r",|\||\s{3,}", before)]
     place = segments[-1] if segments else ""
     place = re.sub(r"^[^\wÀ-ỹ]+", "", place).strip()
     if place and sum(c.isalpha() for c in place) >= 2 and len(place.split()) <= 6:
         header.place = place
-        before = ",".join(segments[:-1]) + ("," if len(segments) > 1 else "")
+        before = before[:len(before) - len(segments[-1])]
     return before + " " + cell[m.end():]
 
 

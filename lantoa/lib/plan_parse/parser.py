@@ -47,8 +47,9 @@ def parse_plan(text: str, *, repair: bool = True) -> PlanDraft:
     sections = find_sections(lines, body_start, len(lines))
     first_section = sections[0].start if sections else min(len(lines), body_start + 40)
     tail = parse_tail(lines, sections[-1].start if sections else body_start)
-    for section in sections:
-        section.end = min(section.end, tail.body_end)
+    if tail.body_end < len(lines):
+        # Again without the signature block, so the last unit does not get "KT. BỘ TRƯỞNG".
+        sections = find_sections(lines, body_start, tail.body_end)
 
     refs, _ = parse_reference_items(lines[body_start:first_section])
     mention_from = (header.type_line + 1) if header.type_line is not None else body_start

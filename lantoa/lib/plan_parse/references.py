@@ -16,6 +16,10 @@ _IMPLEMENTS = re.compile(
 )
 _OF = re.compile(r"^c\S{0,3}a$")          # của: "cua", "ciia", "ctia", "cla", "cta", "ctua"
 _ABOUT = re.compile(r"^v[e&8]{1,2}'?$")   # về: "ve", "vé", "v&", "veé"
+# Verbs that end an issuer's name ("của Thủ tướng Chính phủ phê duyệt …").
+_STOP_PAIRS = {("quy", "dinh"), ("phe", "duyet"), ("ban", "hanh"), ("huong", "dan"), ("ve", "viec")}
+# After a comma, a new organisation starts a new clause ("của Bộ Chính trị, Ủy ban nhân dân tỉnh ban hành").
+_ORG_START = {"uy", "ubnd", "ban", "bo", "so", "dang", "hoi", "tinh", "thanh", "chinh"}
 _STOP = re.compile(r"^(?:nh\S{0,2}m|ng\S{0,2}y|tai|theo|tr\S{1,2}n|de|ban)$")
 
 
@@ -58,7 +62,13 @@ def _issuer_after(text: str) -> tuple[str | None, str | None]:
         out: list[str] = []
         while j < len(words) and len(out) < 16:
             f = folded[j]
+            nxt = folded[j + 1] if j + 1 < len(folded) else ""
             if _ABOUT.match(f) or (out and _STOP.match(f) and f not in ("ban",)) or re.match(r"\d+/\d+", f):
+                break
+            if out and words[j][:1].islower() and (f, nxt) in _STOP_PAIRS:
+                break
+            if out and out[-1].endswith(",") and f in _ORG_START and words[j][:1].isupper():
+                out[-1] = out[-1].rstrip(",")
                 break
             out.append(words[j])
             if words[j].endswith((";", ".")):

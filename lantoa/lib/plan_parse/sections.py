@@ -41,12 +41,10 @@ def kinds_of(title: str) -> set[str]:
     found: set[str] = set()
     for kind, phrases in SECTION_KINDS:
         for phrase in phrases:
-            if len(phrase) == 1:
-                # One-word phrases must match exactly: "kinh" (phí) is one edit from "kenh".
-                hit = phrase[0] in toks
-            else:
-                hit = any(phrase_at(toks, i, phrase) for i in range(len(toks)))
-            if hit:
+            # One-word phrases must match exactly: "kinh" (phí) is one edit from "kenh".
+            if (phrase[0] in toks) if len(phrase) == 1 else any(
+                phrase_at(toks, i, phrase) for i in range(len(toks))
+            ):
                 found.add(kind)
     if "organisation" in found:
         # "TỔ CHỨC THỰC HIỆN" is never about timing or channels.

@@ -104,24 +104,41 @@ def parse_tail(lines: list[str], body_start: int) -> Tail:
         tail.signer = _find_signer(lines, folded, max(body_start, len(lines) - 15), len(lines))
         return tail
     tail.body_end = noi_nhan
-    # Recipients: "- …" lines after "Nơi nhận", plus a list that OCR put just before it.
+    roles: list[str] = []
+    names: list[str] = []
+    # Lines just above "Nơi nhận": the signer's title printed first ("KT. BỘ TRƯỞNG"), and
+    # sometimes the recipient list itself when OCR read the columns out of order — but
+    # only after the closing line ("… theo quy định./."), never a bullet of the body.
     start = noi_nhan
     k = noi_nhan - 1
-    while k > body_start and (not lines[k].strip() or lines[k].lstrip().startswith("-")):
+    block: list[int] = []
+    while k > body_start and (not lines[k].strip() or lines[k].lstrip().startswith("-")
+                              or _is_role_line(lines[k])):
         if lines[k].strip():
-            start = k
+            block.append(k)
         k -= 1
+    closed = k >= 0 and bool(re.search(r"/\.\s*\S{0,2}$|\./\s*$", lines[k].strip()))
+    for i in block:
+        if closed or _is_role_line(lines[i]):
+            start = min(start, i)
     tail.body_end = start
-    roles: list[str] = []
-    first_rest = lines[noi_nhan][NOI_NHAN.match(folded[noi_nhan]).end():].strip(" :)")  # type: ignore[union-attr]
-    if first_rest:
-        roles.append(first_rest)
+    first_rest = lines[noi_nhan][NOI_NHAN.match(folded[noi_nhan]).end():]  # type: ignore[union-attr]
     recipients: list[list[str]] = []
     for i in range(start, len(lines)):
-        if i == noi_nhan:
+        raw = first_rest if i == noi_nhan else lines[i]
+        if not raw.strip() or _URL.search(raw) or _SIG_AGENCY.match(folded[i]) or _SIG_DATE.match(folded[i]):
             continue
-        line = lines[i].strip()
-        if not line or _URL.search(line) or _SIG_AGENCY.match(folded[i]) or _SIG_DATE.match(folded[i]):
+        cells = [c.strip() for c in re.split(r"\s*\|\s*|\s{3,}", raw.strip()) if c.strip()]
+        if not cells:
+            continue
+        # Right-hand cells of a two-column tail are the signature block.
+        left, right = cells[0], cells[1:]
+        if i == noi_nhan:
+            left, right = "", cells
+        for cell in right:
+            (names if _looks_like_name(cell) else roles).append(cell)
+        line = left
+        if not line:
             continue
         if line.startswith(("-", "+", "•")):
             text, role = _strip_role(line.lstrip("-+• "))
@@ -129,23 +146,36 @@ def parse_tail(lines: list[str], body_start: int) -> Tail:
                 roles.append(role)
             if text:
                 recipients.append([text])
-        elif (recipients and line[:1].islower()) or (recipients and line.startswith("(")):
+        elif recipients and (line[:1].islower() or line.startswith("(")):
             text, role = _strip_role(line)
             if role:
                 roles.append(role)
             recipients[-1].append(text)
-        elif recipients and not _looks_like_name(line) and upper_ratio(line) < 0.6 \
-                and not recipients[-1][-1].rstrip().endswith((";", ".")):
+        elif _looks_like_name(line):
+            names.append(line)
+        elif recipients and upper_ratio(line) < 0.6 and not recipients[-1][-1].rstrip().endswith((";", ".")):
             recipients[-1].append(line)
         elif upper_ratio(line) >= 0.6:
             roles.append(line)
     tail.recipients = [r for r in (clean_space(" ".join(x)).strip(" ,;.") for x in recipients) if r]
-    tail.signer_title = clean_space(" ".join(roles)) or None
-    tail.signer = _find_signer(lines, folded, noi_nhan + 1, len(lines))
+    tail.signer_title = clean_space(" ".join(roles)).strip(" |") or None
+    tail.signer = clean_space(names[-1]) if names else None
+    if tail.signer is None:
+        tail.signer = _find_signer(lines, folded, noi_nhan + 1, len(lines))
     if tail.signer is None:
         # Right column OCR'd first: the name sits between the closing paragraph and "Nơi nhận".
         tail.signer = _find_signer(lines, folded, max(body_start, start - 8), start)
     return tail
+
+
+def _is_role_line(line: str) -> bool:
+    text = line.strip()
+    if not text or upper_ratio(text) < 0.8:
+        return False
+    if _ROLE_START.search(" " + text):
+        return True
+    words = [fold_same(w).strip(".,") for w in text.split()]
+    return sum(w in _ROLE_WORDS for w in words) >= max(1, len(words) - 1)
 
 
 def _find_signer(lines: list[str], folded: list[str], start: int, end: int) -> str | None:
