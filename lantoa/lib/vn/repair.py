@@ -1,0 +1,394 @@
+"""OCR repair: "chuyén dbi s6" → "chuyển đổi số", "Pang" → "Đảng", "Bj Vin hod" → "Bộ Văn hoá".
+
+Plans arrive as scans read by OCR engines that do not know Vietnamese: marks vanish or turn into other
+letters and digits (ổ → 6/b/é, đ → d/P, ư → ir/tr). Repair is a noisy channel:
+
+- *channel*: how likely the OCR token is, given a true syllable. Learnt from synthetic scans of our own
+  text read by ``tesseract -l eng`` (``scripts/build_ocr_channel.py``): whole-token statistics for
+  frequent syllables, and character edit costs for everything else;
+- *candidates*: syllables whose unmarked spelling is within one or two edits of the OCR token (a
+  SymSpell-style deletion index over the ~3,000 unmarked syllable spellings), plus tokens seen in the
+  synthetic scans;
+- *language model*: the syllable trigram model of ``lm.py``; the trigram Viterbi of ``decode.py`` picks
+  the best sequence.
+
+Numbers, dates, codes ("03-KH/BCĐTW", "57-NQ/TW"), URLs and words already spelt with Vietnamese-only
+letters are left alone; spacing, punctuation and line breaks are kept exactly.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lantoa.lib.vn.decode import Position, decode
+from lantoa.lib.vn.lm import DATA_DIR, UNK, SyllableLM, get_model
+from lantoa.lib.vn.normalize import strip_marks
+from lantoa.lib.vn.restore import apply_case
+
+CHANNEL_PATH = DATA_DIR / "ocr_channel.json"
+
+#: Weight of the language model against the channel (log10 units); chosen on synthetic scans.
+LM_WEIGHT = 1.0
+#: Cost (log10) of leaving an unknown token as it is.
+KEEP_COST = 3.0
+#: Candidates whose channel cost exceeds this are dropped.
+MAX_CHANNEL_COST = 6.0
+MAX_CANDIDATES = 12
+BEAM = 10
+
+# Letters an English OCR engine never outputs: a token containing one was not mangled by it.
+_VIETNAMESE_ONLY = set("ăâđêôơưĂÂĐÊÔƠƯ") | {
+    ch for ch in "ảạằắẳẵặầấẩẫậẻẽẹềếểễệỉĩịỏọồốổỗộờớởỡợủũụừứửữựỳỷỹỵ" + "ãẽĩõũỹỳ"
+}
+# Characters OCR puts inside words in place of letters.
+_DIGIT_AS_LETTER = str.maketrans(
+    {"6": "o", "0": "o", "9": "o", "1": "l", "4": "a", "8": "e", "3": "e", "5": "s"}
+)
+
+_NON_LETTER = re.compile(r"[^a-z]")
+_ROMAN = re.compile(r"^[IVXL]+$")
+_CHUNK = re.compile(r"\S+")
+_EDGE = re.compile(r"^([\"“”'‘’(\[{<«»*•·,.;:!?…|-]*)(.*?)([\"“”'‘’)\]}>«».,;:!?…|*-]*)$", re.DOTALL)
+_URL = re.compile(r"^(?:https?://|www\.)|@\w+\.\w|\.(?:vn|com|org|net|gov)\b", re.IGNORECASE)
+_NUMBERISH = re.compile(r"^[\d.,:/+%-]+$")
+_BREAK_PUNCT = re.compile(r"[.!?;:()\[\]\"“”…|•]")
+
+
+@dataclass
+class Channel:
+    """Learnt OCR channel: whole-token log10 P(ocr | true) and character edit costs."""
+
+    pairs: dict[str, dict[str, float]]
+    costs: dict[tuple[str, str], float]
+    default_sub: float
+    default_indel: float
+
+    def char_cost(self, true: str, ocr: str) -> float:
+        cost = self.costs.get((true, ocr))
+        if cost is not None:
+            return cost
+        cost = self._fallback_cost(true, ocr)
+        self.costs[(true, ocr)] = cost
+        return cost
+
+    def _fallback_cost(self, true: str, ocr: str) -> float:
+        # Unseen with this case: back off to the lowercase pair ("Ổ"→"6" behaves like "ổ"→"6").
+        if true.lower() != true or ocr.lower() != ocr:
+            lowered = self.costs.get((true.lower(), ocr.lower()))
+            if lowered is not None:
+                return lowered + 0.3
+        if true and ocr:
+            if true.lower() == ocr.lower():
+                return 0.3
+            if strip_marks(true).lower() == strip_marks(ocr).lower():
+                return 0.8
+            # Marked letters are what an English engine cannot read: it writes almost anything.
+            if strip_marks(true) != true:
+                return self.default_sub - 1.0
+            return self.default_sub
+        return self.default_indel
+
+    def edit_cost(self, true: str, ocr: str) -> float:
+        """Weighted Levenshtein distance (−log10 probability) of reading ``true`` as ``ocr``."""
+        if len(true) == len(ocr):
+            positional = 0.0
+            for a, b in zip(true, ocr, strict=True):
+                positional += self.char_cost(a, b)
+            if positional < 1.5:
+                return positional
+        n, m = len(true), len(ocr)
+        prev = [0.0] * (m + 1)
+        for j in range(1, m + 1):
+            prev[j] = prev[j - 1] + self.char_cost("", ocr[j - 1])
+        for i in range(1, n + 1):
+            a = true[i - 1]
+            cur = [prev[0] + self.char_cost(a, "")] + [0.0] * m
+            for j in range(1, m + 1):
+                b = ocr[j - 1]
+                cur[j] = min(
+                    prev[j - 1] + self.char_cost(a, b),
+                    prev[j] + self.char_cost(a, ""),
+                    cur[j - 1] + self.char_cost("", b),
+                )
+            prev = cur
+        return prev[m]
+
+
+def _load_channel() -> Channel:
+    data = json.loads(CHANNEL_PATH.read_text(encoding="utf-8"))
+    true_totals: dict[str, int] = {}
+    for true, _ocr, count in data["pairs"]:
+        true_totals[true] = true_totals.get(true, 0) + count
+    pairs: dict[str, dict[str, float]] = {}
+    for true, ocr, count in data["pairs"]:
+        # add-one smoothing over the readings seen for this syllable
+        prob = count / (true_totals[true] + 1)
+        pairs.setdefault(ocr, {})[true] = -math.log10(prob)
+    char_totals: dict[str, int] = {}
+    for true, _ocr, count in data["chars"]:
+        char_totals[true] = char_totals.get(true, 0) + count
+    costs: dict[tuple[str, str], float] = {}
+    for true, ocr, count in data["chars"]:
+        if count < 2:
+            continue
+        total = char_totals[true]
+        costs[(true, ocr)] = -math.log10((count + 0.5) / (total + 5))
+    return Channel(pairs=pairs, costs=costs, default_sub=2.6, default_indel=2.2)
+
+
+class _DeletionIndex:
+    """SymSpell-style index: every spelling reachable by deleting ≤ 2 letters → the keys it came from."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self.index: dict[str, set[str]] = {}
+        for key in keys:
+            for variant in _deletes(key, 2):
+                self.index.setdefault(variant, set()).add(key)
+
+    def near(self, word: str, distance: int) -> set[str]:
+        found: set[str] = set()
+        for variant in _deletes(word, distance):
+            keys = self.index.get(variant)
+            if keys:
+                found |= keys
+        return {key for key in found if _levenshtein(key, word) <= distance}
+
+
+def _deletes(word: str, distance: int) -> set[str]:
+    out = {word}
+    frontier = {word}
+    for _ in range(distance):
+        nxt = set()
+        for w in frontier:
+            for i in range(len(w)):
+                nxt.add(w[:i] + w[i + 1 :])
+        out |= nxt
+        frontier = nxt
+    return out
+
+
+def _levenshtein(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j - 1] + (ca != cb), prev[j] + 1, cur[j - 1] + 1))
+        prev = cur
+    return prev[-1]
+
+
+@dataclass
+class _Repairer:
+    model: SyllableLM
+    channel: Channel
+    index: _DeletionIndex
+
+
+_lock = threading.Lock()
+_repairer: _Repairer | None = None
+
+
+def _get_repairer() -> _Repairer:
+    global _repairer
+    if _repairer is None:
+        with _lock:
+            if _repairer is None:
+                model = get_model()
+                _repairer = _Repairer(model, _load_channel(), _DeletionIndex(list(model.candidates)))
+    return _repairer
+
+
+@lru_cache(maxsize=100_000)
+def _candidates(token: str) -> tuple[tuple[int, float], ...]:
+    """Candidate syllable ids and channel log10 scores for one OCR token, as written (cached).
+
+    The case matters to the channel ("P" is a likely reading of "Đ", "p" of nothing but "p"), so
+    candidates are compared in the case of the token; the language model sees them in lowercase.
+    """
+    rep = _get_repairer()
+    model, channel = rep.model, rep.channel
+    ids = model.ids
+    scored: dict[int, float] = {}
+
+    def consider(syllable_id: int, cost: float) -> None:
+        if cost <= MAX_CHANNEL_COST and cost < scored.get(syllable_id, 99.0):
+            scored[syllable_id] = cost
+
+    lower = token.lower()
+    for true, cost in channel.pairs.get(lower, {}).items():
+        if true in ids:
+            consider(ids[true], cost)
+    plain = strip_marks(lower)
+    mapped = plain.translate(_DIGIT_AS_LETTER)
+    letters_only = _NON_LETTER.sub("", mapped)
+    variants = [v for v in {plain, mapped, letters_only} if v.isascii() and v.isalpha()]
+    near: set[str] = set()
+    for variant in variants:
+        near |= rep.index.near(variant, 1)
+    for key in near:
+        for cand in model.candidates[key][:16]:
+            consider(cand, channel.edit_cost(apply_case(token, model.vocab[cand]), token))
+    if len(plain) >= 4 and (not scored or min(scored.values()) > 2.0):
+        far: set[str] = set()
+        for variant in variants:
+            far |= rep.index.near(variant, 2)
+        for key in far - near:
+            for cand in model.candidates[key][:4]:
+                consider(cand, channel.edit_cost(apply_case(token, model.vocab[cand]), token))
+    ranked = sorted(scored.items(), key=lambda item: item[1] - 0.3 * model.uni[item[0]])
+    return tuple((cid, -cost) for cid, cost in ranked[:MAX_CANDIDATES])
+
+
+# Abbreviations inside document symbols that contain Đ, which English OCR reads as D, P or b.
+_CODE_PARTS_WITH_D = ("BCĐTW", "BCĐ", "QĐ", "NĐ", "ĐU", "HĐND", "KHHĐ", "CĐSQG", "HĐ", "ĐTN", "TTĐT")
+_CODE_FIXES: dict[str, str] = {}
+for _part in _CODE_PARTS_WITH_D:
+    _variants = [""]
+    for _ch in _part:
+        _variants = [
+            v + alt for v in _variants for alt in (("D", "P", "b", "Ð", "Đ") if _ch == "Đ" else (_ch,))
+        ]
+    for _variant in _variants:
+        if _variant != _part:
+            _CODE_FIXES.setdefault(_variant, _part)
+_CODE_SPLIT = re.compile(r"([-/])")
+
+
+def repair_code(code: str) -> str:
+    """Restore Đ in known parts of a document symbol: "03-KH/BCDTW" → "03-KH/BCĐTW", "230-Qb/TW" →
+    "230-QĐ/TW". Everything else in the symbol (numbers, other letters) is left exactly as it was."""
+    return "".join(_CODE_FIXES.get(part, part) for part in _CODE_SPLIT.split(code))
+
+
+def _is_protected(core: str) -> bool:
+    """Numbers, dates, codes, URLs: never touched."""
+    if not any(ch.isalpha() for ch in core) or _ROMAN.match(core):
+        return True
+    if _URL.search(core) or _NUMBERISH.match(core):
+        return True
+    if "/" in core:
+        return True
+    if "-" in core and any(ch.isdigit() for ch in core):
+        return True
+    uppers = sum(1 for ch in core if ch.isupper())
+    return uppers >= 2 and any(ch.isdigit() for ch in core)
+
+
+@dataclass(slots=True)
+class _Piece:
+    start: int
+    end: int
+    core: str
+    editable: bool
+    breaks_after: bool
+
+
+def _pieces(text: str) -> list[_Piece]:
+    pieces: list[_Piece] = []
+    for match in _CHUNK.finditer(text):
+        chunk = match.group(0)
+        edge = _EDGE.match(chunk)
+        lead, core, trail = (edge.group(1), edge.group(2), edge.group(3)) if edge else ("", chunk, "")
+        if pieces and _BREAK_PUNCT.search(lead):
+            pieces[-1].breaks_after = True
+        if not core:
+            if pieces and _BREAK_PUNCT.search(chunk):
+                pieces[-1].breaks_after = True
+            continue
+        start = match.start() + len(lead)
+        # "kinh tế-xã hội": split hyphenated words that are not codes
+        parts = [core]
+        if "-" in core and not _is_protected(core):
+            parts = re.split(r"(-)", core)
+        offset = start
+        for part in parts:
+            if part and part != "-":
+                pieces.append(_Piece(offset, offset + len(part), part, not _is_protected(part), False))
+            offset += len(part)
+        if pieces and _BREAK_PUNCT.search(trail):
+            pieces[-1].breaks_after = True
+    return pieces
+
+
+def _case_pattern(original: str, upper_context: bool) -> str:
+    """The capitalisation to give the repaired word; all-caps OCR debris in lowercase text is Title."""
+    letters = [ch for ch in original if ch.isalpha()]
+    if len(letters) >= 2 and all(ch.isupper() for ch in letters):
+        return "AA" if upper_context else "Aa"
+    if len(letters) == 1 and upper_context and letters[0].isupper():
+        return "AA"
+    return "Aa" if original[:1].isupper() or (letters and letters[0].isupper()) else "a"
+
+
+def repair_text(text: str) -> str:
+    """Return ``text`` with OCR-mangled Vietnamese words repaired; layout kept character for character."""
+    if not text:
+        return text
+    rep = _get_repairer()
+    model = rep.model
+    vocab = model.vocab
+    pieces = _pieces(text)
+    out: list[str] = []
+    cursor = 0
+    segment: list[_Piece] = []
+
+    def flush() -> None:
+        nonlocal cursor
+        if not segment:
+            return
+        letters = [p.core for p in segment if p.editable]
+        upper_context = sum(1 for w in letters if w.isupper()) * 2 > len(letters)
+        positions: list[Position] = []
+        choices: list[list[str | None]] = []
+        for piece in segment:
+            core = piece.core
+            lower = core.lower()
+            if not piece.editable:
+                fixed = model.ids["<num>"] if core[0].isdigit() else model.ids.get(lower, model.ids[UNK])
+                positions.append([(fixed, 0.0)])
+                choices.append([None])
+                continue
+            if any(ch in _VIETNAMESE_ONLY for ch in core) and lower in model.ids:
+                positions.append([(model.ids[lower], 0.0)])
+                choices.append([None])
+                continue
+            cands = list(_candidates(core))
+            keep_id = model.ids.get(lower, model.ids[UNK])
+            options: list[str | None] = [vocab[c] for c, _ in cands]
+            if keep_id not in {c for c, _ in cands}:
+                cands.append((keep_id, -KEEP_COST))
+                options.append(None)
+            positions.append(cands)
+            choices.append(options)
+        best = decode(model, positions, beam=BEAM, lm_weight=LM_WEIGHT)
+        for piece, choice, pos, options in zip(segment, best, positions, choices, strict=True):
+            out.append(text[cursor : piece.start])
+            replacement = None
+            for (cid, _), option in zip(pos, options, strict=True):
+                if cid == choice:
+                    replacement = option
+                    break
+            if replacement is None:
+                out.append(piece.core if piece.editable else repair_code(piece.core))
+            else:
+                out.append(apply_case(_case_pattern(piece.core, upper_context), replacement))
+            cursor = piece.end
+        segment.clear()
+
+    for piece in pieces:
+        segment.append(piece)
+        if piece.breaks_after:
+            flush()
+    flush()
+    out.append(text[cursor:])
+    return "".join(out)
+
+
+def clear_caches() -> None:
+    """Forget cached candidates (the benchmark measures cold speed)."""
+    _candidates.cache_clear()

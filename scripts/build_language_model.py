@@ -1,0 +1,276 @@
+"""Build the Vietnamese syllable trigram model shipped in ``lantoa/lib/vn/data/syllable_lm.pkl.gz``.
+
+Run: ``.venv/bin/python scripts/build_language_model.py`` (about 20 s, deterministic).
+
+Sources, all of which the project may ship (see docs/text-core.md):
+- underthesea's bundled VLSP 2013 tagged sentences (legal and news prose) and its Viet74K word list;
+- the names of the 3,321 communes and 34 provinces in the ``vietnam-provinces`` package;
+- Django's Vietnamese translation catalogues;
+- administrative text written for this project (``lantoa/lib/vn/data/corpus/*.txt``);
+- legal-reference sentences generated here from templates (legal documents are not copyrighted).
+
+Never ``../shared/data`` or ``../shared/seeds``: those are evaluation data only.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from lantoa.lib.vn.lm import (  # noqa: E402
+    BOS,
+    EOS,
+    MODEL_PATH,
+    SPECIALS,
+    UNK,
+    SyllableLM,
+    fold_syllable,
+    lm_segments,
+    save_model,
+)
+from lantoa.lib.vn.normalize import normalize  # noqa: E402
+
+DISCOUNT = 0.75
+OWN_TEXT_WEIGHT = 3
+
+
+def _site_packages() -> Path:
+    import underthesea
+
+    return Path(underthesea.__file__).resolve().parent.parent
+
+
+def vlsp_sentences() -> Iterator[str]:
+    """Sentences of the VLSP 2013 test output bundled with underthesea's POS model."""
+    path = _site_packages() / "underthesea/pipeline/pos_tag/models/pos_crf_vlsp2013_20230303/test_output.txt"
+    words: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if words:
+                yield " ".join(words)
+            words = []
+            continue
+        words.append(line.split("\t")[0])
+    if words:
+        yield " ".join(words)
+
+
+def dictionary_words() -> Iterator[str]:
+    """Entries of underthesea's Viet74K word list: within-word syllable pairs."""
+    path = _site_packages() / "underthesea/corpus/data/Viet74K.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word = line.strip()
+        if word and "-" not in word:
+            yield word
+
+
+def place_names() -> Iterator[str]:
+    """Official commune/ward and province names (2025), as they appear in documents."""
+    import vietnam_provinces
+
+    rows = json.loads(Path(vietnam_provinces.FLAT_DIVISIONS_JSON_PATH).read_text(encoding="utf-8"))
+    provinces = set()
+    for row in rows:
+        yield f"{row['name']}, {row['province_name']}"
+        provinces.add(row["province_name"])
+    for name in sorted(provinces):
+        short = name.replace("Thành phố ", "").replace("Tỉnh ", "")
+        yield f"Tỉnh uỷ {short}"
+        yield f"Uỷ ban nhân dân {name.lower().split()[0]} {short}"
+
+
+def django_catalogue() -> Iterator[str]:
+    import django
+
+    root = Path(django.__file__).resolve().parent
+    for po in root.rglob("locale/vi/LC_MESSAGES/*.po"):
+        for line in po.read_text(encoding="utf-8").splitlines():
+            if line.startswith('msgstr "') and len(line) > 12:
+                yield line[8:-1].replace("\\n", " ")
+
+
+def own_text() -> Iterator[str]:
+    for path in sorted((REPO / "lantoa/lib/vn/data/corpus").glob("*.txt")):
+        yield from path.read_text(encoding="utf-8").splitlines()
+
+
+# --- generated legal references ---------------------------------------------------------------------
+KINDS = [
+    ("Nghị quyết", "NQ"),
+    ("Quyết định", "QĐ"),
+    ("Quy định", "QĐ"),
+    ("Quy chế làm việc", "QC"),
+    ("Kế hoạch", "KH"),
+    ("Chỉ thị", "CT"),
+    ("Kết luận", "KL"),
+    ("Thông báo", "TB"),
+    ("Công văn", "CV"),
+    ("Hướng dẫn", "HD"),
+    ("Kế hoạch hành động", "KHHĐ"),
+]
+ISSUERS = [
+    "Bộ Chính trị",
+    "Ban Bí thư",
+    "Ban Chấp hành Trung ương",
+    "Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số",
+    "Ban Thường vụ Tỉnh uỷ",
+    "Ban Chấp hành Đảng bộ tỉnh",
+    "Ban Tuyên giáo và Dân vận Trung ương",
+    "Ban Tuyên giáo và Dân vận Tỉnh uỷ",
+    "Ban Chỉ đạo tỉnh",
+    "Uỷ ban nhân dân tỉnh",
+    "Chính phủ",
+    "Thủ tướng Chính phủ",
+    "Sở Văn hoá, Thể thao và Du lịch",
+    "Sở Khoa học và Công nghệ",
+    "Đảng uỷ phường",
+    "Đảng uỷ xã",
+    "Văn phòng Trung ương Đảng",
+    "Ban Thường vụ Đảng uỷ",
+]
+SUBJECTS = [
+    "đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia",
+    "thành lập Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số",
+    "chức năng, nhiệm vụ, quyền hạn, chế độ làm việc của Ban Chỉ đạo",
+    "thúc đẩy chuyển đổi số liên thông, đồng bộ, nhanh, hiệu quả",
+    "triển khai Phong trào “Bình dân học vụ số” trên địa bàn tỉnh",
+    "thực hiện Đề án chuyển đổi số trong các cơ quan đảng",
+    "tăng cường công tác thông tin, tuyên truyền về chuyển đổi số",
+    "sắp xếp tổ chức bộ máy của hệ thống chính trị tinh gọn, hoạt động hiệu lực, hiệu quả",
+    "phát động thi đua lập thành tích trong triển khai chuyển đổi số",
+    "phát triển ứng dụng dữ liệu về dân cư, định danh và xác thực điện tử phục vụ chuyển đổi số quốc gia",
+    "hành động chiến lược triển khai Nghị quyết của Bộ Chính trị",
+    "tổ chức bộ máy của Văn phòng",
+    "công tác tuyên truyền năm 2026",
+    "xây dựng chính quyền số, kinh tế số, xã hội số",
+]
+VERBS = ["Căn cứ", "Thực hiện", "Triển khai", "Theo", "Quán triệt"]
+
+
+def generated_legal_text(count: int = 4000, seed: int = 7) -> Iterator[str]:
+    """Reference sentences in the shapes real plans use, with random numbers and dates."""
+    rng = random.Random(seed)
+    for _ in range(count):
+        kind, abbr = rng.choice(KINDS)
+        number = f"{rng.randint(1, 350):02d}-{abbr}/{rng.choice(['TW', 'TU', 'ĐU', 'BCĐTW', 'BCĐ'])}"
+        date = f"{rng.randint(1, 28)}/{rng.randint(1, 12)}/{rng.randint(2018, 2026)}"
+        yield (
+            f"{rng.choice(VERBS)} {kind} số {number}, ngày {date} của {rng.choice(ISSUERS)} "
+            f"về {rng.choice(SUBJECTS)};"
+        )
+        place = rng.choice(["Hà Nội", "Lâm Đồng", "Phú Thọ", "Vĩnh Tuy", "Thanh Thuỷ", "Đà Nẵng", "Huế"])
+        yield (f"{place}, ngày {rng.randint(1, 28)} tháng {rng.randint(1, 12)} năm {rng.randint(2020, 2026)}")
+
+
+# --- counting and Kneser-Ney -----------------------------------------------------------------------
+def build() -> SyllableLM:
+    sources: list[tuple[str, int, Iterator[str]]] = [
+        ("vlsp2013", 1, vlsp_sentences()),
+        ("viet74k", 1, dictionary_words()),
+        ("places", 1, place_names()),
+        ("django-vi", 1, django_catalogue()),
+        ("own-text", OWN_TEXT_WEIGHT, own_text()),
+        ("generated-legal", 1, generated_legal_text()),
+    ]
+    c1: Counter[str] = Counter()
+    c3: Counter[tuple[str, str, str]] = Counter()
+    for name, weight, lines in sources:
+        tokens = 0
+        for line in lines:
+            for seg in lm_segments(normalize(line)):
+                seq = [BOS, BOS, *seg, EOS]
+                tokens += len(seg)
+                for syl in seg:
+                    c1[syl] += weight
+                for i in range(2, len(seq)):
+                    c3[(seq[i - 2], seq[i - 1], seq[i])] += weight
+        print(f"{name:16} {tokens:8} syllables (weight {weight})")
+
+    vocab = list(SPECIALS) + sorted(s for s in c1 if s not in SPECIALS)
+    ids = {s: i for i, s in enumerate(vocab)}
+    size = len(vocab)
+
+    # Continuation counts for the lower orders.
+    cc2: Counter[tuple[str, str]] = Counter()
+    for _u, v, w in c3:
+        cc2[(v, w)] += 1
+    cc1: Counter[str] = Counter()
+    for _v, w in cc2:
+        cc1[w] += 1
+    total_cc1 = sum(cc1.values())
+
+    uni = [-99.0] * size
+    floor = 0.5 / total_cc1
+    for s, i in ids.items():
+        uni[i] = math.log10((cc1.get(s, 0) + floor) / (total_cc1 + floor * size))
+    uni[ids[BOS]] = -99.0
+
+    # Bigram level (continuation counts).
+    ctx2_total: Counter[str] = Counter()
+    ctx2_types: Counter[str] = Counter()
+    for (v, _w), n in cc2.items():
+        ctx2_total[v] += n
+        ctx2_types[v] += 1
+    bow1 = [0.0] * size
+    for v, total in ctx2_total.items():
+        bow1[ids[v]] = math.log10(DISCOUNT * ctx2_types[v] / total)
+    bi: dict[int, float] = {}
+    for (v, w), n in cc2.items():
+        gamma = DISCOUNT * ctx2_types[v] / ctx2_total[v]
+        p = max(n - DISCOUNT, 0) / ctx2_total[v] + gamma * 10 ** uni[ids[w]]
+        bi[ids[v] * size + ids[w]] = math.log10(p)
+
+    # Trigram level (raw counts).
+    ctx3_total: Counter[tuple[str, str]] = Counter()
+    ctx3_types: Counter[tuple[str, str]] = Counter()
+    for (u, v, _w), n in c3.items():
+        ctx3_total[(u, v)] += n
+        ctx3_types[(u, v)] += 1
+    bow2: dict[int, float] = {}
+    for (u, v), total in ctx3_total.items():
+        bow2[ids[u] * size + ids[v]] = math.log10(DISCOUNT * ctx3_types[(u, v)] / total)
+    tri: dict[int, float] = {}
+    for (u, v, w), n in c3.items():
+        uv = (u, v)
+        gamma = DISCOUNT * ctx3_types[uv] / ctx3_total[uv]
+        key2 = ids[v] * size + ids[w]
+        p2 = 10 ** bi[key2]
+        p = max(n - DISCOUNT, 0) / ctx3_total[uv] + gamma * p2
+        tri[(ids[u] * size + ids[v]) * size + ids[w]] = math.log10(p)
+
+    candidates: dict[str, list[int]] = defaultdict(list)
+    for s in sorted(vocab[len(SPECIALS) :], key=lambda s: -c1[s]):
+        if s.isalpha():
+            candidates[fold_syllable(s)].append(ids[s])
+    counts = [c1.get(s, 0) for s in vocab]
+    print(f"vocab {size}, bigrams {len(bi)}, trigrams {len(tri)}, folded keys {len(candidates)}")
+    return SyllableLM(
+        vocab=vocab,
+        ids=ids,
+        uni=uni,
+        bow1=bow1,
+        bi=bi,
+        bow2=bow2,
+        tri=tri,
+        candidates=dict(candidates),
+        counts=counts,
+    )
+
+
+def main() -> None:
+    model = build()
+    assert UNK in model.ids
+    save_model(model, MODEL_PATH)
+    print(f"wrote {MODEL_PATH.relative_to(REPO)} ({MODEL_PATH.stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+"""OCR repair on garbled samples written for these tests, and what it must never touch."""
+
+from __future__ import annotations
+
+import pytest
+
+from lantoa.lib.vn.repair import repair_code, repair_text
+
+
+@pytest.mark.parametrize(
+    ("garbled", "expected"),
+    [
+        ("chuyén dbi s6", "chuyển đổi số"),
+        ("tuyén truyén", "tuyên truyền"),
+        ("ngdy 28 thang 7 nam 2025", "ngày 28 tháng 7 năm 2025"),
+    ],
+)
+def test_issue_examples(garbled: str, expected: str) -> None:
+    assert repair_text(garbled) == expected
+
+
+def test_words_in_context() -> None:
+    repaired = repair_text("Ban Chi dao Trung wong vé phat trién khoa hoc, cong nghé, d6i méi sang tao")
+    assert repaired == "Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo"
+
+
+def test_party_and_ministry() -> None:
+    assert repair_text("Ban Chap hanh Trung uong Pang") == "Ban Chấp hành Trung ương Đảng"
+    assert repair_text("Bj Vin hod, Thé thao va Du lich") == "Bộ Văn hoá, Thể thao và Du lịch"
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["57-NQ/TW", "22/12/2024", "2025", "https://dichvucong.gov.vn", "17:14:14", "100%", "I", "IV"],
+)
+def test_numbers_codes_dates_urls_untouched(token: str) -> None:
+    repaired = repair_text(f"theo {token} cua tinh")
+    assert token in repaired.split(" ")
+
+
+def test_codes_get_their_d_back() -> None:
+    assert repair_code("03-KH/BCDTW") == "03-KH/BCĐTW"
+    assert repair_code("230-Qb/TW") == "230-QĐ/TW"
+    assert repair_code("57-NQ/TW") == "57-NQ/TW"
+    assert "03-KH/BCĐTW" in repair_text("Ké hoach s6 03-KH/BCDTW")
+
+
+def test_correct_vietnamese_is_left_alone() -> None:
+    clean = "Đảng uỷ phường ban hành kế hoạch tuyên truyền về chuyển đổi số."
+    assert repair_text(clean) == clean
+
+
+def test_line_breaks_and_spacing_preserved() -> None:
+    text = "KE HOACH\n\n  - Can ctr Nghi quyét s6 57-NQ/TW;\r\nva cac van ban"
+    repaired = repair_text(text)
+    assert repaired.count("\n") == text.count("\n")
+    assert repaired.startswith("KẾ HOẠCH\n\n  - ")
+    assert "57-NQ/TW;" in repaired
+
+
+@pytest.mark.parametrize("text", ["", " \n ", "|||", "— • —", "12 34"])
+def test_degenerate_input(text: str) -> None:
+    assert repair_text(text) == text
