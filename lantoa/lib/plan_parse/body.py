@@ -37,12 +37,12 @@ def period_of(text: str) -> tuple[date | None, date | None] | None:
     dates = find_dates(text)
     if len(dates) >= 2:
         return dates[0][2], dates[1][2]
-    m = _QUARTER.search(folded)
-    if m:
-        q = _quarter_value(m.group(1))
-        if q:
-            year = int(m.group(2))
-            return date(year, 3 * q - 2, 1), _month_end(year, 3 * q)
+    quarters = [(q, int(m.group(2))) for m in _QUARTER.finditer(folded)
+                if (q := _quarter_value(m.group(1)))]
+    if quarters:
+        # "Quý II/2026 - Quý III/2026" spans both quarters.
+        (q1, y1), (q2, y2) = quarters[0], quarters[-1]
+        return date(y1, 3 * q1 - 2, 1), _month_end(y2, 3 * q2)
     m = _MONTH_RANGE.search(folded)
     if m:
         m1, y1, m2, y2 = int(m.group(1)), m.group(2), int(m.group(3)), int(m.group(4))
