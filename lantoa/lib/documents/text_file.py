@@ -12,18 +12,22 @@ import unicodedata
 
 from .errors import document_error
 
-# Letters that only appear in Vietnamese; used to choose between single-byte code pages.
-_VIET_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
+
+def _is_viet_letter(ch: str) -> bool:
+    # ă â đ ơ ư and every toned vowel (U+1EA0–U+1EF9) lie above Latin-1, so a Windows-1252
+    # misreading of Vietnamese bytes can never produce them.
+    code = ord(ch)
+    return 0x1EA0 <= code <= 0x1EF9 or ch in "ăâđơưĂÂĐƠƯ"
 
 
 def _score(text: str) -> float:
-    """Share of Vietnamese-specific letters minus control/replacement noise."""
+    """Share of Vietnamese-only letters minus control/replacement noise."""
     if not text:
         return 0.0
     letters = sum(ch.isalpha() for ch in text) or 1
-    viet = sum(ch in _VIET_LETTERS for ch in text)
-    noise = sum(ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
-                for ch in text)
+    viet = sum(_is_viet_letter(ch) for ch in text)
+    noise = sum(ch == "\ufffd" or unicodedata.combining(ch) > 0
+                or (unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f") for ch in text)
     return (viet - 5 * noise) / letters
 
 
