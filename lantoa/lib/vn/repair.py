@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lantoa.lib.vn.decode import Position, decode
@@ -33,13 +34,14 @@ from lantoa.lib.vn.restore import apply_case
 CHANNEL_PATH = DATA_DIR / "ocr_channel.json"
 
 #: Weight of the language model against the channel (log10 units); chosen on synthetic scans.
-LM_WEIGHT = 1.0
+LM_WEIGHT = float(os.environ.get("LT_LMW", 1.0))
 #: Cost (log10) of leaving an unknown token as it is.
 KEEP_COST = 3.0
 #: Candidates whose channel cost exceeds this are dropped.
 MAX_CHANNEL_COST = 6.0
-MAX_CANDIDATES = 12
-BEAM = 10
+MAX_CANDIDATES = int(os.environ.get("LT_MAXC", 12))
+PRIOR_WEIGHT = float(os.environ.get("LT_PW", 1.5))
+BEAM = int(os.environ.get("LT_BEAM", 10))
 
 # Letters an English OCR engine never outputs: a token containing one was not mangled by it.
 _VIETNAMESE_ONLY = set("ăâđêôơưĂÂĐÊÔƠƯ") | {
@@ -50,6 +52,15 @@ _DIGIT_AS_LETTER = str.maketrans(
     {"6": "o", "0": "o", "9": "o", "1": "l", "4": "a", "8": "e", "3": "e", "5": "s"}
 )
 
+_MARKED_FORMS: dict[str, str] = {
+    "a": "aàáảãạăằắẳẵặâầấẩẫậ",
+    "e": "eèéẻẽẹêềếểễệ",
+    "i": "iìíỉĩị",
+    "o": "oòóỏõọôồốổỗộơờớởỡợ",
+    "u": "uùúủũụưừứửữự",
+    "y": "yỳýỷỹỵ",
+    "d": "dđ",
+}
 _NON_LETTER = re.compile(r"[^a-z]")
 _ROMAN = re.compile(r"^[IVXL]+$")
 _CHUNK = re.compile(r"\S+")
@@ -67,6 +78,7 @@ class Channel:
     costs: dict[tuple[str, str], float]
     default_sub: float
     default_indel: float
+    _base_costs: dict[tuple[str, str], float] = field(default_factory=dict)
 
     def char_cost(self, true: str, ocr: str) -> float:
         cost = self.costs.get((true, ocr))
@@ -92,6 +104,43 @@ class Channel:
                 return self.default_sub - 1.0
             return self.default_sub
         return self.default_indel
+
+    def base_cost(self, base: str, ocr: str) -> float:
+        """Cheapest reading of any marked form of ASCII letter ``base`` as ``ocr`` (lowercase)."""
+        key = (base, ocr)
+        cost = self._base_costs.get(key)
+        if cost is None:
+            cost = min(self.char_cost(variant, ocr) for variant in _MARKED_FORMS.get(base, base))
+            self._base_costs[key] = cost
+        return cost
+
+    def key_cost(self, key: str, ocr: str) -> float:
+        """Lower bound of ``edit_cost`` over all marked spellings of unmarked ``key``."""
+        if len(key) == len(ocr):
+            return sum(self.base_cost(a, b) for a, b in zip(key, ocr, strict=True))
+        n, m = len(key), len(ocr)
+        prev = [0.0] * (m + 1)
+        for j in range(1, m + 1):
+            prev[j] = prev[j - 1] + self.char_cost("", ocr[j - 1])
+        for i in range(1, n + 1):
+            a = key[i - 1]
+            cur = [prev[0] + self.base_cost(a, "")] + [0.0] * m
+            for j in range(1, m + 1):
+                cur[j] = min(
+                    prev[j - 1] + self.base_cost(a, ocr[j - 1]),
+                    prev[j] + self.base_cost(a, ""),
+                    cur[j - 1] + self.char_cost("", ocr[j - 1]),
+                )
+            prev = cur
+        return prev[m]
+
+    def best_keys(self, keys: set[str], ocr: str, limit: int = 6, margin: float = 2.5) -> list[str]:
+        """The unmarked spellings worth expanding: cheapest first, within ``margin`` of the best."""
+        if not keys:
+            return []
+        ranked = sorted((self.key_cost(key, ocr), key) for key in keys)
+        best = ranked[0][0]
+        return [key for cost, key in ranked[:limit] if cost <= best + margin]
 
     def edit_cost(self, true: str, ocr: str) -> float:
         """Weighted Levenshtein distance (−log10 probability) of reading ``true`` as ``ocr``."""
@@ -156,7 +205,8 @@ class _DeletionIndex:
             keys = self.index.get(variant)
             if keys:
                 found |= keys
-        return {key for key in found if _levenshtein(key, word) <= distance}
+        # No exact distance check: the channel's key cost ranks these anyway, and is cheaper.
+        return found
 
 
 def _deletes(word: str, distance: int) -> set[str]:
@@ -170,16 +220,6 @@ def _deletes(word: str, distance: int) -> set[str]:
         out |= nxt
         frontier = nxt
     return out
-
-
-def _levenshtein(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j - 1] + (ca != cb), prev[j] + 1, cur[j - 1] + 1))
-        prev = cur
-    return prev[-1]
 
 
 @dataclass
@@ -230,17 +270,17 @@ def _candidates(token: str) -> tuple[tuple[int, float], ...]:
     near: set[str] = set()
     for variant in variants:
         near |= rep.index.near(variant, 1)
-    for key in near:
+    for key in channel.best_keys(near, lower):
         for cand in model.candidates[key][:16]:
             consider(cand, channel.edit_cost(apply_case(token, model.vocab[cand]), token))
     if len(plain) >= 4 and (not scored or min(scored.values()) > 2.0):
         far: set[str] = set()
         for variant in variants:
             far |= rep.index.near(variant, 2)
-        for key in far - near:
-            for cand in model.candidates[key][:4]:
+        for key in channel.best_keys(far - near, lower, limit=4):
+            for cand in model.candidates[key][:8]:
                 consider(cand, channel.edit_cost(apply_case(token, model.vocab[cand]), token))
-    ranked = sorted(scored.items(), key=lambda item: item[1] - 0.3 * model.uni[item[0]])
+    ranked = sorted(scored.items(), key=lambda item: item[1] - PRIOR_WEIGHT * model.uni[item[0]])
     return tuple((cid, -cost) for cid, cost in ranked[:MAX_CANDIDATES])
 
 
@@ -286,11 +326,19 @@ class _Piece:
     core: str
     editable: bool
     breaks_after: bool
+    line: int = 0
 
 
 def _pieces(text: str) -> list[_Piece]:
     pieces: list[_Piece] = []
+    line = 0
+    last_end = 0
     for match in _CHUNK.finditer(text):
+        gap_newlines = text.count("\n", last_end, match.start())
+        line += gap_newlines
+        last_end = match.end()
+        if pieces and gap_newlines >= 2:
+            pieces[-1].breaks_after = True  # a blank line ends the context
         chunk = match.group(0)
         edge = _EDGE.match(chunk)
         lead, core, trail = (edge.group(1), edge.group(2), edge.group(3)) if edge else ("", chunk, "")
@@ -308,7 +356,7 @@ def _pieces(text: str) -> list[_Piece]:
         offset = start
         for part in parts:
             if part and part != "-":
-                pieces.append(_Piece(offset, offset + len(part), part, not _is_protected(part), False))
+                pieces.append(_Piece(offset, offset + len(part), part, not _is_protected(part), False, line))
             offset += len(part)
         if pieces and _BREAK_PUNCT.search(trail):
             pieces[-1].breaks_after = True
@@ -333,6 +381,14 @@ def repair_text(text: str) -> str:
     model = rep.model
     vocab = model.vocab
     pieces = _pieces(text)
+    # Headings are written in capitals: a line mostly in capitals gets capitals back.
+    line_upper: dict[int, int] = {}
+    line_words: dict[int, int] = {}
+    for piece in pieces:
+        if piece.editable:
+            line_words[piece.line] = line_words.get(piece.line, 0) + 1
+            if sum(ch.isupper() for ch in piece.core) >= 2 and not any(ch.islower() for ch in piece.core):
+                line_upper[piece.line] = line_upper.get(piece.line, 0) + 1
     out: list[str] = []
     cursor = 0
     segment: list[_Piece] = []
@@ -341,8 +397,6 @@ def repair_text(text: str) -> str:
         nonlocal cursor
         if not segment:
             return
-        letters = [p.core for p in segment if p.editable]
-        upper_context = sum(1 for w in letters if w.isupper()) * 2 > len(letters)
         positions: list[Position] = []
         choices: list[list[str | None]] = []
         for piece in segment:
@@ -376,6 +430,7 @@ def repair_text(text: str) -> str:
             if replacement is None:
                 out.append(piece.core if piece.editable else repair_code(piece.core))
             else:
+                upper_context = line_upper.get(piece.line, 0) * 2 > line_words.get(piece.line, 1)
                 out.append(apply_case(_case_pattern(piece.core, upper_context), replacement))
             cursor = piece.end
         segment.clear()
