@@ -1,0 +1,133 @@
+"""Whole plans in the layouts real plans arrive in (tests/fixtures/plans)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from lantoa.lib.plan_parse import PlanDraft, parse_plan
+from lantoa.lib.text import fold
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "plans"
+
+CONTRACT_KEYS = ["doc_type", "number", "issued_on", "issued_on_parts", "place", "issuer", "title",
+                 "references", "themes", "channels", "phases", "targets", "assignments", "budget",
+                 "signer", "recipients", "uncertain"]
+
+
+def load(name: str) -> PlanDraft:
+    return parse_plan((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+def refs(draft: PlanDraft, relation: str | None = None) -> list[tuple]:
+    return [(r.kind, r.number, r.date) for r in draft.references if relation in (None, r.relation)]
+
+
+def test_json_contract() -> None:
+    payload = load("ubnd_tinh_pipe_header.txt").to_json()
+    assert list(payload) == CONTRACT_KEYS
+    assert set(payload["references"][0]) == {"relation", "kind", "number", "date", "issuer"}
+    assert set(payload["phases"][0]) == {"name", "start", "end"}
+    assert set(payload["assignments"][0]) == {"unit", "role", "duties"}
+    assert payload["issued_on"] == "2026-03-05"
+    assert "details" in load("ubnd_tinh_pipe_header.txt").to_json(details=True)
+
+
+def test_state_plan_with_pipe_header() -> None:
+    d = load("ubnd_tinh_pipe_header.txt")
+    assert (d.doc_type, d.number, d.issued_on, d.place) == ("Kế hoạch", "125/KH-UBND", date(2026, 3, 5),
+                                                             "Quảng Trị")
+    assert d.issuer == "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ"
+    assert refs(d, "based_on") == [
+        ("Luật", None, date(2025, 6, 16)), ("Nghị định", "42/2022/NĐ-CP", date(2022, 6, 24)),
+        ("Quyết định", "06/QĐ-TTg", date(2022, 1, 6)), ("Công văn", "4338/BTTTT-CĐSQG", date(2024, 10, 15))]
+    assert refs(d, "implements") == [("Kế hoạch", "18-KH/TU", date(2026, 1, 20))]
+    assert len(d.themes) == 4 and len(d.channels) == 3
+    assert [(p.start, p.end) for p in d.phases] == [(date(2026, 3, 1), date(2026, 6, 30)),
+                                                    (date(2026, 7, 1), date(2026, 12, 31))]
+    assert len(d.targets) == 3 and all("%" in t for t in d.targets)
+    assert d.budget is not None and "ngân sách tỉnh năm 2026" in d.budget
+    assert [(a.unit, a.role) for a in d.assignments] == [
+        ("Sở Khoa học và Công nghệ", "lead"), ("Báo và Phát thanh, Truyền hình Quảng Trị", "coordinating"),
+        ("Ủy ban nhân dân các xã, phường, đặc khu", "lead")]
+    assert d.signer == "Hoàng Văn Nam"
+    assert d.signer_title == "KT. CHỦ TỊCH PHÓ CHỦ TỊCH"
+    assert d.recipients[0] == "Bộ Khoa học và Công nghệ (b/c)" and len(d.recipients) == 6
+    assert d.uncertain == [] and d.is_plan
+
+
+def test_ministry_plan_in_layout_columns() -> None:
+    d = load("bo_columns_layout.txt")
+    assert (d.number, d.issued_on, d.place) == ("3512/KH-BVHTTDL", date(2025, 9, 5), "Hà Nội")
+    assert d.issuer == "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH"
+    assert d.title == ("Truyền thông chính sách về chuyển đổi số trong lĩnh vực văn hóa, thể thao và du lịch "
+                       "năm 2025 - 2026")
+    assert [r.number for r in d.references] == ["57-NQ/TW", "03/NQ-CP", "43/2025/NĐ-CP", "02-KH/BCĐTW"]
+    assert [r.issuer for r in d.references] == ["Bộ Chính trị", "Chính phủ", "Chính phủ",
+                                                "Ban Chỉ đạo Trung ương"]
+    assert d.audiences[0].startswith("Cán bộ, công chức")
+    assert [(p.start, p.end) for p in d.phases] == [(date(2025, 9, 15), date(2025, 12, 31)),
+                                                    (date(2026, 1, 1), date(2026, 6, 30))]
+    assert [a.unit for a in d.assignments] == ["Trung tâm Công nghệ thông tin", "Văn phòng Bộ",
+                                               "Các cơ quan báo chí thuộc Bộ"]
+    assert d.assignments[2].duties == [
+        "Phối hợp đăng tải tin, bài; dành thời lượng phù hợp cho chuyên mục chuyển đổi số."]
+    assert d.signer == "Trịnh Thị Thủy"
+    assert d.recipients == ["Bộ trưởng (để b/c)", "Các Thứ trưởng", "Các cơ quan, đơn vị thuộc Bộ",
+                            "Lưu: VT, TTCNTT"]
+
+
+def test_web_page_copy() -> None:
+    d = load("web_copy.txt")
+    assert (d.number, d.issued_on, d.place, d.doc_type) == ("15-KH/TU", date(2026, 1, 10), "Nghệ An", "Kế hoạch")
+    assert d.issuer == "TỈNH ỦY NGHỆ AN"
+    assert refs(d, "implements") == [("Kế hoạch", "02-KH/BCĐTW", date(2025, 6, 19)),
+                                     ("Hướng dẫn", "12-HD/BTGDVTW", date(2025, 12, 5))]
+    assert d.signer == "Nguyễn Đức Trung"
+    assert len(d.themes) == 2 and len(d.channels) == 2 and len(d.assignments) == 2
+    assert d.recipients[0] == "Ban Tuyên giáo và Dân vận Trung ương"
+
+
+def test_draft_with_blank_number_and_day() -> None:
+    d = load("draft_blank_number.txt")
+    assert d.number is None and d.number_symbol == "-KH/BTGDVTU"
+    assert d.issued_on is None and d.issued_on_parts == {"day": None, "month": 1, "year": 2026}
+    assert {"number", "issued_on"} <= set(d.uncertain)
+    assert d.to_json()["number"] is None
+    assert d.issuer == "BAN TUYÊN GIÁO VÀ DÂN VẬN" and d.issuer_parent == "ĐẢNG BỘ TỈNH QUẢNG NINH"
+    assert [(p.start, p.end) for p in d.phases] == [
+        (date(2026, 1, 1), date(2026, 3, 31)), (date(2026, 4, 1), date(2026, 9, 30)),
+        (date(2026, 10, 1), date(2026, 12, 31))]
+    assert d.assignments[0].unit == "các đảng ủy trực thuộc Tỉnh ủy"
+    assert (d.assignments[1].unit, d.assignments[1].role) == ("Trung tâm Truyền thông tỉnh", "coordinating")
+    assert d.signer == "Phạm Thị Hồng Hạnh"
+    assert any("chưa điền số" in w for w in d.warnings)
+
+
+def test_unaccented_plan_parses_and_is_restored_when_the_core_is_there() -> None:
+    d = load("unaccented_commune.txt")
+    assert d.text_condition == "unaccented"
+    assert (d.number, d.issued_on) == ("45/KH-UBND", date(2025, 10, 3))
+    assert refs(d, "implements") == [("Kế hoạch", "210/KH-UBND", date(2025, 9, 15))]
+    assert [(p.start, p.end) for p in d.phases] == [(date(2025, 10, 5), date(2025, 12, 31))]
+    assert fold(d.signer) == "tran van binh"
+    assert fold(d.place) == "an binh"
+    assert [fold(a.unit) for a in d.assignments] == ["van phong hdnd va ubnd xa", "cong an xa"]
+    assert [a.role for a in d.assignments] == ["lead", "coordinating"]
+    if d.repaired:
+        assert d.signer == "Trần Văn Bình"
+
+
+def test_text_that_is_not_a_plan_gives_a_partial_draft() -> None:
+    d = load("not_a_plan.txt")
+    assert not d.is_plan
+    assert d.doc_type is None and d.number is None
+    assert any("không giống một kế hoạch" in w for w in d.warnings)
+    assert d.to_json()["themes"] == []
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "KẾ HOẠCH", "I. NỘI DUNG\n1.\n2.", "Nơi nhận:\n-", "\x00\x01"])
+def test_degenerate_input(text: str) -> None:
+    assert isinstance(parse_plan(text).to_json(details=True), dict)
