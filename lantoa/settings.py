@@ -204,6 +204,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"huey": {"level": "WARNING"}},
+    # run_huey attaches its own handler to the huey logger; propagating would print every line twice.
+    "loggers": {"huey": {"level": "INFO", "propagate": False}},
 }
 AXES_VERBOSE = False

@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
 class NotificationQuerySet(models.QuerySet["Notification"]):
+    def for_user(self, user: Any) -> NotificationQuerySet:
+        return self.filter(user_id=user.pk)
+
     def unread(self) -> NotificationQuerySet:
         return self.filter(read_at__isnull=True)
 

@@ -16,11 +16,11 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 
 from lantoa.areas.models import AdminArea
-from lantoa.units.models import Membership, Unit
+from lantoa.units.models import Membership, Unit, UnitQuerySet
 
 
 @dataclass
@@ -33,7 +33,7 @@ class Scope:
     def memberships(self) -> list[Membership]:
         if not self.user.is_authenticated:
             return []
-        return list(Membership.objects.filter(user=self.user).select_related("unit__area"))
+        return list(Membership.objects.filter(user_id=self.user.pk).select_related("unit__area"))
 
     @cached_property
     def member_unit_ids(self) -> set[int]:
@@ -95,7 +95,7 @@ class Scope:
         """Approvers accept data of units below them, never their own submissions."""
         return self.supervises_unit(unit) and not (unit.pk in self.member_unit_ids and not self.is_superuser)
 
-    def visible_units(self) -> QuerySet[Unit]:
+    def visible_units(self) -> UnitQuerySet:
         if not self.is_staff_user:
             return Unit.objects.none()
         if self.supervises_nation:

@@ -4,14 +4,16 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.notifications.models import Notification
 from lantoa.units.access import scope_for
 
 
 @dataclass(frozen=True)
 class NavItem:
-    label: str
+    label: str | Promise
     url_name: str
     prefix: str
 
@@ -36,5 +38,5 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     ]
     unread = 0
     if request.user.is_authenticated:
-        unread = request.user.notifications.unread().count()  # type: ignore[union-attr]
+        unread = Notification.objects.for_user(request.user).unread().count()
     return {"nav_items": nav, "unread_notifications": unread, "lantoa_scope": scope}
