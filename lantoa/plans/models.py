@@ -39,16 +39,6 @@ class PlanQuerySet(models.QuerySet["Plan"]):
         """Plans that declare they implement ``plan`` (directly), whatever their place in the tree."""
         return self.filter(references__relation=PlanReference.Relation.IMPLEMENTS, references__target=plan).distinct()
 
-    def visible_to(self, scope: Any) -> PlanQuerySet:
-        """Plans a user may read: own units' plans (drafts too), supervised units' non-draft plans."""
-        if scope.is_superuser:
-            return self.all()
-        own = Q(unit_id__in=scope.member_unit_ids)
-        supervised = scope.supervised_area_q("unit__area") & ~Q(status=Plan.Status.DRAFT)
-        if scope.supervises_nation:
-            supervised = ~Q(status=Plan.Status.DRAFT)
-        return self.filter(own | supervised)
-
 
 class Plan(models.Model):
     class Status(models.TextChoices):
@@ -495,8 +485,6 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
     def shared(self) -> ActivityQuerySet:
         return self.filter(is_shared=True)
 
-    def visible_to(self, scope: Any) -> ActivityQuerySet:
-        return self.filter(scope.units_q("unit"))
 
 
 def activity_path(instance: Activity, filename: str) -> str:
