@@ -14,9 +14,7 @@ from lantoa.lib.vn.lm import BOS, EOS, SyllableLM
 Position = list[tuple[int, float]]
 
 
-def decode(
-    model: SyllableLM, positions: list[Position], *, beam: int = 12, lm_weight: float = 1.0
-) -> list[int]:
+def decode(model: SyllableLM, positions: list[Position], *, beam: int = 12, lm_weight: float = 1.0) -> list[int]:
     """Return the best candidate id per position under LM × channel."""
     if not positions:
         return []

@@ -18,6 +18,7 @@ letters are left alone; spacing, punctuation and line breaks are kept exactly.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import os
@@ -40,17 +41,15 @@ KEEP_COST = 3.0
 #: Candidates whose channel cost exceeds this are dropped.
 MAX_CHANNEL_COST = 6.0
 MAX_CANDIDATES = int(os.environ.get("LT_MAXC", 12))
+FAR_SEARCH_ABOVE = float(os.environ.get("LT_FAR", 2.0))
+SAME_LENGTH_GOOD = float(os.environ.get("LT_SLG", 1.0))
 PRIOR_WEIGHT = float(os.environ.get("LT_PW", 1.5))
 BEAM = int(os.environ.get("LT_BEAM", 10))
 
 # Letters an English OCR engine never outputs: a token containing one was not mangled by it.
-_VIETNAMESE_ONLY = set("ăâđêôơưĂÂĐÊÔƠƯ") | {
-    ch for ch in "ảạằắẳẵặầấẩẫậẻẽẹềếểễệỉĩịỏọồốổỗộờớởỡợủũụừứửữựỳỷỹỵ" + "ãẽĩõũỹỳ"
-}
+_VIETNAMESE_ONLY = set("ăâđêôơưĂÂĐÊÔƠƯ") | {ch for ch in "ảạằắẳẵặầấẩẫậẻẽẹềếểễệỉĩịỏọồốổỗộờớởỡợủũụừứửữựỳỷỹỵ" + "ãẽĩõũỹỳ"}
 # Characters OCR puts inside words in place of letters.
-_DIGIT_AS_LETTER = str.maketrans(
-    {"6": "o", "0": "o", "9": "o", "1": "l", "4": "a", "8": "e", "3": "e", "5": "s"}
-)
+_DIGIT_AS_LETTER = str.maketrans({"6": "o", "0": "o", "9": "o", "1": "l", "4": "a", "8": "e", "3": "e", "5": "s"})
 
 _MARKED_FORMS: dict[str, str] = {
     "a": "aàáảãạăằắẳẵặâầấẩẫậ",
@@ -117,7 +116,12 @@ class Channel:
     def key_cost(self, key: str, ocr: str) -> float:
         """Lower bound of ``edit_cost`` over all marked spellings of unmarked ``key``."""
         if len(key) == len(ocr):
-            return sum(self.base_cost(a, b) for a, b in zip(key, ocr, strict=True))
+            table = self._base_costs
+            total = 0.0
+            for pair in zip(key, ocr, strict=True):
+                cost = table.get(pair)
+                total += cost if cost is not None else self.base_cost(*pair)
+            return total
         n, m = len(key), len(ocr)
         prev = [0.0] * (m + 1)
         for j in range(1, m + 1):
@@ -134,13 +138,18 @@ class Channel:
             prev = cur
         return prev[m]
 
-    def best_keys(self, keys: set[str], ocr: str, limit: int = 6, margin: float = 2.5) -> list[str]:
-        """The unmarked spellings worth expanding: cheapest first, within ``margin`` of the best."""
+    def best_keys(self, keys: set[str], ocr: str, limit: int = 6, margin: float = 2.5) -> list[tuple[float, str]]:
+        """The unmarked spellings worth expanding, (cost, key), cheapest first within ``margin``."""
         if not keys:
             return []
-        ranked = sorted((self.key_cost(key, ocr), key) for key in keys)
+        # Substitutions are the common damage: spellings of another length (a letter dropped or
+        # added) are only costed when no spelling of the same length reads well.
+        size = len(ocr)
+        ranked = sorted((self.key_cost(key, ocr), key) for key in keys if len(key) == size)
+        if not ranked or ranked[0][0] > SAME_LENGTH_GOOD:
+            ranked = sorted(ranked + [(self.key_cost(key, ocr), key) for key in keys if len(key) != size])
         best = ranked[0][0]
-        return [key for cost, key in ranked[:limit] if cost <= best + margin]
+        return [(cost, key) for cost, key in ranked[:limit] if cost <= best + margin]
 
     def edit_cost(self, true: str, ocr: str) -> float:
         """Weighted Levenshtein distance (−log10 probability) of reading ``true`` as ``ocr``."""
@@ -249,15 +258,36 @@ def _candidates(token: str) -> tuple[tuple[int, float], ...]:
 
     The case matters to the channel ("P" is a likely reading of "Đ", "p" of nothing but "p"), so
     candidates are compared in the case of the token; the language model sees them in lowercase.
+    Candidates are ranked by channel cost plus a unigram prior (the noisy-channel posterior without
+    context) and only the best ``MAX_CANDIDATES`` reach the decoder. Unmarked spellings are expanded
+    cheapest first, and a spelling's marked forms (most frequent first) stop as soon as their lower
+    bound cannot enter the list.
     """
     rep = _get_repairer()
     model, channel = rep.model, rep.channel
-    ids = model.ids
-    scored: dict[int, float] = {}
+    ids, uni, vocab = model.ids, model.uni, model.vocab
+    scored: dict[int, float] = {}  # id -> channel cost
+    ranks: list[float] = []  # sorted rank scores of the current best, at most MAX_CANDIDATES
+
+    def threshold() -> float:
+        return ranks[-1] if len(ranks) >= MAX_CANDIDATES else 99.0
 
     def consider(syllable_id: int, cost: float) -> None:
-        if cost <= MAX_CHANNEL_COST and cost < scored.get(syllable_id, 99.0):
-            scored[syllable_id] = cost
+        if cost > MAX_CHANNEL_COST or cost >= scored.get(syllable_id, 99.0):
+            return
+        rank = cost - PRIOR_WEIGHT * uni[syllable_id]
+        if rank >= threshold():
+            return
+        scored[syllable_id] = cost
+        bisect.insort(ranks, rank)
+        del ranks[MAX_CANDIDATES:]
+
+    def expand(keys: list[tuple[float, str]], forms: int) -> None:
+        for key_cost, key in keys:
+            for cand in model.candidates[key][:forms]:
+                if key_cost - PRIOR_WEIGHT * uni[cand] >= threshold():
+                    break  # later forms are rarer: their bound is worse still
+                consider(cand, channel.edit_cost(apply_case(token, vocab[cand]), token))
 
     lower = token.lower()
     for true, cost in channel.pairs.get(lower, {}).items():
@@ -270,17 +300,13 @@ def _candidates(token: str) -> tuple[tuple[int, float], ...]:
     near: set[str] = set()
     for variant in variants:
         near |= rep.index.near(variant, 1)
-    for key in channel.best_keys(near, lower):
-        for cand in model.candidates[key][:16]:
-            consider(cand, channel.edit_cost(apply_case(token, model.vocab[cand]), token))
-    if len(plain) >= 4 and (not scored or min(scored.values()) > 2.0):
+    expand(channel.best_keys(near, lower), 16)
+    if len(plain) >= 4 and (not scored or min(scored.values()) > FAR_SEARCH_ABOVE):
         far: set[str] = set()
         for variant in variants:
             far |= rep.index.near(variant, 2)
-        for key in channel.best_keys(far - near, lower, limit=4):
-            for cand in model.candidates[key][:8]:
-                consider(cand, channel.edit_cost(apply_case(token, model.vocab[cand]), token))
-    ranked = sorted(scored.items(), key=lambda item: item[1] - PRIOR_WEIGHT * model.uni[item[0]])
+        expand(channel.best_keys(far - near, lower, limit=4), 8)
+    ranked = sorted(scored.items(), key=lambda item: item[1] - PRIOR_WEIGHT * uni[item[0]])
     return tuple((cid, -cost) for cid, cost in ranked[:MAX_CANDIDATES])
 
 
@@ -290,9 +316,7 @@ _CODE_FIXES: dict[str, str] = {}
 for _part in _CODE_PARTS_WITH_D:
     _variants = [""]
     for _ch in _part:
-        _variants = [
-            v + alt for v in _variants for alt in (("D", "P", "b", "Ð", "Đ") if _ch == "Đ" else (_ch,))
-        ]
+        _variants = [v + alt for v in _variants for alt in (("D", "P", "b", "Ð", "Đ") if _ch == "Đ" else (_ch,))]
     for _variant in _variants:
         if _variant != _part:
             _CODE_FIXES.setdefault(_variant, _part)
