@@ -475,3 +475,14 @@ def activity_share(*, activity: Activity, by: Any, shared: bool) -> Activity:
     activity.is_shared = shared
     activity.save(update_fields=["is_shared"])
     return activity
+
+
+def activities_import_xlsx(*, unit: Unit, by: Any, data: bytes, plans: Any) -> Any:
+    """Import a filled template for ``unit``; all rows or none (see lantoa.plans.xlsx for why).
+
+    ``plans`` are the plans the rows may cite by number (those the user can read). Returns an ImportResult
+    with ``created`` activities or the row-level ``errors``.
+    """
+    from lantoa.plans.xlsx import import_activities
+
+    return import_activities(unit=unit, by=by, data=data, plans=plans)
