@@ -486,3 +486,53 @@ def activities_import_xlsx(*, unit: Unit, by: Any, data: bytes, plans: Any) -> A
     from lantoa.plans.xlsx import import_activities
 
     return import_activities(unit=unit, by=by, data=data, plans=plans)
+
+
+# Reminders ---------------------------------------------------------------------------------------------------
+
+REMINDER_KIND = "plan_missing"
+
+
+def plan_reminders_send(*, today: dt.date | None = None, every_days: int = 7, lead_days: int = 7) -> int:
+    """Notify (in-app + email) each expected unit without its own plan, for every issued plan with rules.
+
+    A unit is reminded from ``lead_days`` before the deadline (at once when there is none), then at most
+    every ``every_days``: the last reminder is looked up among its members' notifications, so a rerun the
+    same day sends nothing. Returns the number of units reminded.
+    """
+    from django.urls import reverse
+
+    from lantoa.notifications.models import Notification
+    from lantoa.notifications.services import notify_unit
+    from lantoa.plans.cascade import plan_compliance
+
+    today = today or timezone.localdate()
+    cutoff = timezone.now() - dt.timedelta(days=every_days) + dt.timedelta(hours=1)
+    recent = set(
+        Notification.objects.filter(kind=REMINDER_KIND, created_at__gte=cutoff)
+        .values_list("url", "user__memberships__unit_id")
+    )
+    sent = 0
+    plans = Plan.objects.filter(status=Plan.Status.ISSUED, expectation_rules__isnull=False).distinct()
+    for plan in plans.select_related("unit"):
+        url = reverse("plans:implement", args=[plan.pk])
+        for row in plan_compliance(plan, today=today).missing_rows():
+            if row.due_on and today < row.due_on - dt.timedelta(days=lead_days):
+                continue
+            if (url, row.unit_id) in recent:
+                continue
+            unit = Unit.objects.get(pk=row.unit_id)
+            if row.due_on and today > row.due_on:
+                when = _("đã quá hạn %(n)s ngày (hạn %(d)s)") % {"n": row.days_late, "d": fmt(row.due_on)}
+            elif row.due_on:
+                when = _("hạn %(d)s") % {"d": fmt(row.due_on)}
+            else:
+                when = _("chưa có hạn cụ thể")
+            notify_unit(
+                unit=unit, kind=REMINDER_KIND, url=url,
+                title=_("Chưa ban hành kế hoạch thực hiện %(number)s") % {"number": plan.number},
+                body=_("%(unit)s chưa ban hành kế hoạch thực hiện Kế hoạch %(number)s của %(issuer)s (%(when)s).")
+                % {"unit": unit.name, "number": plan.number, "issuer": plan.unit.name, "when": when},
+            )
+            sent += 1
+    return sent

@@ -26,6 +26,7 @@ urlpatterns = [
     path("hoat-dong/ghi/", views_work.activity_create, name="activity_create"),
     path("hoat-dong/nhap/", views_work.activity_import, name="activity_import"),
     path("hoat-dong/mau.xlsx", views_work.activity_template, name="activity_template"),
+    path("hoat-dong/<int:pk>/", views_work.activity_detail, name="activity"),
     path("hoat-dong/<int:pk>/tep/", views_work.activity_file, name="activity_file"),
     path("hoat-dong/<int:pk>/chia-se/", views_work.activity_share, name="activity_share"),
     path("thu-vien/", views_work.library, name="library"),

@@ -161,6 +161,13 @@ def activity_template(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
+def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = access.activity_for_view(request, pk)
+    can_edit = scope_for(request).can_edit_unit(activity.unit)
+    return render(request, "plans/activity_detail.html", {"x": activity, "can_edit": can_edit})
+
+
+@staff_required
 def activity_file(request: HttpRequest, pk: int) -> HttpResponse:
     activity = access.activity_for_view(request, pk)
     if not activity.file:

@@ -54,6 +54,7 @@ CASES = [
     Case("plans:activity_create", allowed=EVERYONE),
     Case("plans:activity_import", allowed=EVERYONE),
     Case("plans:activity_template", allowed=EVERYONE),
+    Case("plans:activity", allowed=OWNER_SUP, kwargs=lambda w: {"pk": f.owner_activity(w, with_file=False).pk}),
     Case("plans:activity_file", allowed=OWNER_SUP, kwargs=lambda w: {"pk": f.owner_activity(w).pk}),
     Case("plans:activity_share", allowed=OWNER, kwargs=lambda w: {"pk": f.owner_activity(w, with_file=False).pk},
          method="post", data=lambda w: {"shared": "1"}, ok_status=(302,)),
