@@ -62,11 +62,11 @@ def decode_text(data: bytes) -> tuple[str, str]:
             continue
         candidates.append((_score(text), enc, text))
     try:  # charset_normalizer arrives with httpx/requests; used only as a tie-breaker.
-        from charset_normalizer import from_bytes
+        import charset_normalizer
     except ImportError:  # pragma: no cover - optional
-        from_bytes = None
-    if from_bytes is not None and not any(score > 0.01 for score, _, _ in candidates):
-        best = from_bytes(data[:200_000]).best()
+        charset_normalizer = None  # type: ignore[assignment]
+    if charset_normalizer is not None and not any(score > 0.01 for score, _, _ in candidates):
+        best = charset_normalizer.from_bytes(data[:200_000]).best()
         if best is not None and best.encoding:
             try:
                 text = unicodedata.normalize("NFC", data.decode(best.encoding))

@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from .codes import find_dates, make_date
-from .model import Assignment, Channel, Phase
+from .model import Assignment, Channel, Phase, Role
 from .sections import Item, Section
 from .textutil import clean_space, fold_same, phrase_at, tokens
 
@@ -45,8 +45,8 @@ def period_of(text: str) -> tuple[date | None, date | None] | None:
         return date(y1, 3 * q1 - 2, 1), _month_end(y2, 3 * q2)
     m = _MONTH_RANGE.search(folded)
     if m:
-        m1, y1, m2, y2 = int(m.group(1)), m.group(2), int(m.group(3)), int(m.group(4))
-        year1 = int(y1) if y1 else y2
+        m1, m2, y2 = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        year1 = int(m.group(2)) if m.group(2) else y2
         if 1 <= m1 <= 12 and 1 <= m2 <= 12:
             return date(year1, m1, 1), _month_end(y2, m2)
     if len(dates) == 1:
@@ -199,9 +199,7 @@ def extract_purpose(sections: list[Section]) -> tuple[list[str], list[str], list
                     targets.extend(t for t in body if _PERCENT.search(t))
             if "targets" in section.kinds and not section.items:
                 targets.extend(b.text for b in section.intro.bullets)
-    seen: set[str] = set()
-    targets = [t for t in targets if not (t in seen or seen.add(t))]
-    return purpose, requirements, targets
+    return purpose, requirements, list(dict.fromkeys(targets))
 
 
 def extract_budget(sections: list[Section]) -> str | None:
@@ -248,7 +246,7 @@ def unit_name(head: str) -> tuple[str, str]:
     return text.strip(" .,"), ""
 
 
-def _role(duties: list[str], head_rest: str) -> str:
+def _role(duties: list[str], head_rest: str) -> Role:
     first = fold_same((duties[0] if duties else head_rest)[:30])
     toks = tokens(first)
     return "coordinating" if toks[:2] and phrase_at(toks, 0, ("phoi", "hop")) else "lead"
@@ -279,7 +277,7 @@ def extract_assignments(sections: list[Section]) -> list[Assignment]:
                 duties = [rest, *duties]
             if not unit:
                 continue
-            out.append(Assignment(unit=unit, role=_role(duties, rest), duties=duties))  # type: ignore[arg-type]
+            out.append(Assignment(unit=unit, role=_role(duties, rest), duties=duties))
     return out
 
 

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta, timezone
 from .textutil import fold_same, tokens, word_matches
 
 # --- document numbers -----------------------------------------------------------------
-_L = "A-ZĐƯƠÂĂÊÔ"
+_L = "A-ZĐƯƠÂĂÊÔÐ"  # Ð (eth) is how some OCR engines print Đ
 # Party style: serial-TYPE/ISSUER ("57-NQ/TW", "01-KHHĐ/BCĐ", "09-KH/BCĐ57", "229- QD/TW").
 # The issuer part is uppercase only: OCR glues the next word on ("57-NQ/TWciia").
 PARTY_NUMBER = re.compile(
@@ -42,7 +42,9 @@ _TYPE_FIX = {
 }
 _ISSUER_FIX = {"PU": "ĐU", "DU": "ĐU", "BU": "ĐU", "HDND": "HĐND", "HPND": "HĐND", "DUK": "ĐUK",
                "PUK": "ĐUK", "TTG": "TTg"}
-_BCD = re.compile(r"^BC[DPBĐ]{1,2}(TW|\d*)$")
+_BCD = re.compile(r"^BC[DPBĐÐ]{1,2}(TW|\d*)$")
+# "QBD", "QĐD": the Đ of QĐ/NĐ/KHHĐ read as one or two of D, P, B.
+_TYPE_D = re.compile(r"^(Q|N|KHH)[DPBĐÐ]{1,2}$")
 
 TYPE_KIND = {
     "NQ": "Nghị quyết", "QĐ": "Quyết định", "QC": "Quy chế", "KH": "Kế hoạch", "KHHĐ": "Kế hoạch",
@@ -56,6 +58,9 @@ def _fix_token(tok: str, table: dict[str, str]) -> str:
     key = tok.upper()
     if key in table:
         return table[key]
+    m = _TYPE_D.match(key)
+    if m and table is _TYPE_FIX:
+        return m.group(1) + "Đ"
     return tok if any(c.islower() for c in tok[1:]) and key not in table else key
 
 
@@ -191,7 +196,7 @@ def kind_before(text: str, max_tokens: int = 6, code_kind: str | None = None) ->
 
 # --- dates ----------------------------------------------------------------------------
 _DIGIT = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
-NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?((?:19|20)\d\d)(?!\d)")
+NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?((?:19|2\d)\d\d)(?!\d)")
 # Matched on folded text: "ngày 12 tháng 02 năm 2026", OCR'd as "ngdy", "thdang", "niim";
 # any part may be blank in a draft ("ngày   tháng 01 năm 2026").
 WORD_DATE = re.compile(
@@ -203,9 +208,16 @@ SIGNED_AT = re.compile(
 )
 
 
+def fix_year(year: int) -> int:
+    """2924 → 2024: tesseract reads the 0 of some fonts as 9 or 6, and no plan is dated
+    after 2099, so a year 2100–2999 has a misread second digit."""
+    return 2000 + year % 100 if 2100 <= year <= 2999 else year
+
+
 def make_date(day: int | None, month: int | None, year: int | None) -> date | None:
     if not (day and month and year):
         return None
+    year = fix_year(year)
     try:
         return date(year, month, day)
     except ValueError:

@@ -49,7 +49,7 @@ def text_condition(text: str) -> str:
 def _classify_with_core(text: str) -> str | None:
     """Ask the text core's garble detector when it exists; None when absent or unclear."""
     try:
-        from lantoa.lib.vn.garble import classify_text  # type: ignore[attr-defined]
+        from lantoa.lib.vn.garble import classify_text
     except Exception:
         return None
     try:
@@ -68,9 +68,9 @@ def _classify_with_core(text: str) -> str | None:
 def _load_fixer(condition: str) -> Callable[[str], str] | None:
     try:
         if condition == "garbled":
-            from lantoa.lib.vn.repair import repair_text  # type: ignore[attr-defined]
+            from lantoa.lib.vn.repair import repair_text
 
-            return repair_text  # type: ignore[no-any-return]
+            return repair_text
         if condition == "unaccented":
             from lantoa.lib.vn.restore import restore_marks
 

@@ -166,7 +166,11 @@ def _parse_items(section: Section) -> None:
     in_head = True
     blank_seen = False
     previous = ""
-    for raw in section.lines:
+    # Numbers of the lines that look like items, to forgive one OCR misread ("4." for "1.")
+    # when the next item carries the number that follows.
+    numbered = [(i, int(m.group(1))) for i, raw in enumerate(section.lines)
+                if (m := _TOP_ITEM.match(raw)) and not _SUB_ITEM.match(raw)]
+    for index, raw in enumerate(section.lines):
         line = raw.strip()
         if not line:
             blank_seen = True
@@ -183,7 +187,7 @@ def _parse_items(section: Section) -> None:
             top.children.append(current)
             open_block, in_head = current.head, True
             _add(current, open_block, m_sub.group(3), in_head)
-        elif m_top and int(m_top.group(1)) == expected:
+        elif m_top and (int(m_top.group(1)) == expected or _misread(numbered, index, expected)):
             top = current = Item(label=m_top.group(1))
             section.items.append(current)
             expected += 1
@@ -208,6 +212,11 @@ def _parse_items(section: Section) -> None:
                 _add(current, open_block, line, in_head, blank_seen)
         previous = line
         blank_seen = False
+
+
+def _misread(numbered: list[tuple[int, int]], index: int, expected: int) -> bool:
+    later = [n for i, n in numbered if i > index]
+    return bool(later) and later[0] == expected + 1
 
 
 def _add(item: Item, block: Block, text: str, in_head: bool, blank_before: bool = False) -> None:
