@@ -188,6 +188,12 @@ def expected_units(plan: Plan, *, area: AdminArea | None = None) -> dict[int, tu
 
     rules = list(ExpectationRule.objects.filter(plan=plan).select_related("area").prefetch_related("units__area"))
     for rule in rules:
+        named = list(rule.units.all())
+        for unit in named:
+            if area is None or area.contains(unit.area):
+                add(unit, rule.due_on)
+        if named and not (rule.area_level or rule.unit_kind or rule.name_contains):
+            continue  # a rule that lists its units expects exactly those
         units = Unit.objects.active().in_area(rule.area).select_related("area")
         if rule.area_level:
             units = units.filter(area__level=rule.area_level)
@@ -199,9 +205,6 @@ def expected_units(plan: Plan, *, area: AdminArea | None = None) -> dict[int, tu
             units = units & Unit.objects.in_area(area)
         for unit in units.only("pk", "name", "area__name", "area__province_id", "area_id"):
             add(unit, rule.due_on)
-        for unit in rule.units.all():
-            if area is None or area.contains(unit.area):
-                add(unit, rule.due_on)
     return out
 
 

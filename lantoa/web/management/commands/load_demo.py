@@ -9,6 +9,7 @@ from lantoa.areas.services import areas_load_official
 # units before plans, plans before reports, and so on.
 DEMO_MODULES = [
     "lantoa.units.demo",
+    "lantoa.plans.demo",
     "lantoa.reports.demo",
 ]
 
