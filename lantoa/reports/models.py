@@ -263,7 +263,7 @@ class Report(models.Model):
         ACCEPTED = "accepted", _("Đã duyệt")
 
     COUNTED_STATUSES = (Status.SUBMITTED, Status.RESUBMITTED, Status.ACCEPTED)
-    EDITABLE_STATUSES = (Status.DRAFT, Status.RETURNED, Status.SUBMITTED, Status.RESUBMITTED)
+    EDITABLE_STATUSES = (Status.DRAFT, Status.RETURNED)
 
     request = models.ForeignKey(ReportRequest, on_delete=models.CASCADE, related_name="reports")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="reports")
