@@ -147,7 +147,7 @@ def extract_phases(sections: list[Section]) -> list[Phase]:
             phases.append(Phase(name=item.short_title, start=span[0], end=span[1]))
         if not section.items:
             text = clean_space(" ".join(section.lines))
-            window = window_in(text)
+            window = window_in(text) or period_of(text)
             if window:
                 phases.append(Phase(name=section.title, start=window[0], end=window[1]))
     return phases

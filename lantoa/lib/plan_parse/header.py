@@ -104,7 +104,7 @@ def doc_type_of(line: str) -> tuple[str, str] | None:
     return None
 
 
-def _strip_mottos(cell: str) -> str:
+def strip_mottos(cell: str) -> str:
     folded = fold_same(cell)
     for motto in _MOTTOS:
         m = motto.search(folded)
@@ -218,7 +218,7 @@ def parse_header(text_lines: list[str]) -> Header:
         # blank day ("ngày   tháng 01") has the same wide gap that separates columns.
         line = _take_date(_take_number(line, header), header)
         for cell in _cells(line):
-            cell = _strip_mottos(cell).strip()
+            cell = strip_mottos(cell).strip()
             if not cell:
                 continue
             cell = _take_number(cell, header)
@@ -291,6 +291,20 @@ def _take_date(cell: str, header: Header) -> str:
     return before + " " + cell[m.end():]
 
 
+def attachment_title(lines: list[str], type_idx: int) -> tuple[str | None, int]:
+    """Title of a plan attached to a decision, and the line after it."""
+    hit = doc_type_of(lines[type_idx])
+    header = Header()
+    _title(lines, [fold_same(line) for line in lines], type_idx, hit[1] if hit else "", header)
+    end = header.title_end
+    while end < len(lines) and (not lines[end].strip() or lines[end].lstrip().startswith("(")
+                                or "kem theo" in fold_same(lines[end]) or lines[end].rstrip().endswith(")")):
+        end += 1
+        if end - header.title_end > 4:
+            break
+    return header.title, end
+
+
 def _title(lines: list[str], folded: list[str], type_idx: int, rest: str, header: Header) -> None:
     parts: list[str] = []
     if rest.strip(" -:"):
@@ -309,6 +323,10 @@ def _title(lines: list[str], folded: list[str], type_idx: int, rest: str, header
         if _REF_START.match(f) or ROMAN_START.match(f) or line.startswith(("-", "+", "•")):
             break
         if len(line) > 140:
+            break
+        if parts and (line.startswith("(") or (upper_ratio(line) > 0.8 and len(line) > 12)):
+            # "(Ban hành kèm theo …)" or the authority line of a decision
+            # ("CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG …") ends the title.
             break
         parts.append(line)
         taken += 1

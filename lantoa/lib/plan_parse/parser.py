@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .body import (
     extract_assignments,
     extract_budget,
@@ -11,13 +13,13 @@ from .body import (
     extract_themes,
     window_in,
 )
-from .header import parse_header
+from .header import Header, attachment_title, doc_type_of, parse_header, strip_mottos
 from .model import Phase, PlanDraft
 from .polish import Polisher
 from .references import find_mentions, merge_references, parse_reference_items
 from .sections import find_sections
 from .signature import parse_tail
-from .textutil import clean_space, fold_same, has_phrase, prepare_text, sentence_case
+from .textutil import clean_space, fold_same, has_phrase, prepare_text, sentence_case, upper_ratio
 
 # Fields whose text comes from the document (and so can be garbled).
 _TEXT_FIELDS = ("place", "issuer", "title", "references", "themes", "channels", "phases", "targets",
@@ -31,7 +33,9 @@ def parse_plan(text: str, *, repair: bool = True) -> PlanDraft:
     ``draft.uncertain``. ``repair=False`` skips the text core (tests, benchmarks).
     """
     prepared = prepare_text(text)
-    lines = prepared.split("\n")
+    # Page numbers ("- 2 -", "Trang 3/5") between pages would be glued into items; blank
+    # them, keeping the line count so indexes stay valid.
+    lines = ["" if _PAGE_NUMBER.match(fold_same(line)) else line for line in prepared.split("\n")]
     polisher = Polisher(prepared, use_core=repair)
     draft = PlanDraft(text_condition=polisher.condition)
     header = parse_header(lines)
@@ -44,12 +48,32 @@ def parse_plan(text: str, *, repair: bool = True) -> PlanDraft:
     draft.title = header.title
 
     body_start = header.title_end if header.type_line is not None else header.header_end
-    sections = find_sections(lines, body_start, len(lines))
-    first_section = sections[0].start if sections else min(len(lines), body_start + 40)
-    tail = parse_tail(lines, sections[-1].start if sections else body_start)
+    attached = _attached_plan(lines, header)
+    if attached is not None:
+        # A decision that issues the plan as its attachment: number, date and signer are the
+        # decision's, the structure is the attachment's.
+        plan_start, plan_title, plan_body = attached
+        draft.warnings.append(f"Kế hoạch ban hành kèm theo {header.doc_type} số {header.number or '…'}")
+        draft.doc_type, draft.title = "Kế hoạch", plan_title or draft.title
+        decision_end = plan_start
+        while decision_end > body_start and (not lines[decision_end - 1].strip()
+                                             or upper_ratio(strip_mottos(lines[decision_end - 1])) > 0.6):
+            decision_end -= 1  # the attachment repeats the issuer's header above "KẾ HOẠCH"
+        decision_tail = parse_tail(lines[:decision_end], body_start)
+        sections = find_sections(lines, plan_body, len(lines))
+        tail = parse_tail(lines, sections[-1].start if sections else plan_body)
+        if tail.signer is None and not tail.recipients:
+            tail.recipients, tail.signer = decision_tail.recipients, decision_tail.signer
+            tail.signer_title, tail.signature = decision_tail.signer_title, decision_tail.signature
+        first_section = min(plan_start, decision_tail.body_end)
+    else:
+        sections = find_sections(lines, body_start, len(lines))
+        first_section = sections[0].start if sections else min(len(lines), body_start + 40)
+        tail = parse_tail(lines, sections[-1].start if sections else body_start)
     if tail.body_end < len(lines):
         # Again without the signature block, so the last unit does not get "KT. BỘ TRƯỞNG".
-        sections = find_sections(lines, body_start, tail.body_end)
+        start = sections[0].start if sections else body_start
+        sections = find_sections(lines, start, tail.body_end)
 
     refs, _ = parse_reference_items(lines[body_start:first_section])
     mention_from = (header.type_line + 1) if header.type_line is not None else body_start
@@ -79,6 +103,23 @@ def parse_plan(text: str, *, repair: bool = True) -> PlanDraft:
     _tidy(draft)
     _flag(draft, polisher, header.number_blank)
     return draft
+
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*(?:trang|page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?\s*$")
+
+
+def _attached_plan(lines: list[str], header: Header) -> tuple[int, str | None, int] | None:
+    """(line of "KẾ HOẠCH", its title, first body line) of a plan attached to a decision."""
+    if header.doc_type in (None, "Kế hoạch"):
+        return None
+    for i in range(header.title_end, len(lines)):
+        hit = doc_type_of(lines[i])
+        if hit and hit[0] == "Kế hoạch" and not hit[1].strip(" .:"):
+            near = " ".join(fold_same(line) for line in lines[i + 1:i + 8])
+            if "kem theo" in near:
+                title, body = attachment_title(lines, i)
+                return i, title, body
+    return None
 
 
 def _fallback_window(lines: list[str], draft: PlanDraft) -> None:

@@ -9,7 +9,7 @@ from .textutil import clean_space, fold_same, phrase_at, tokens, upper_ratio
 
 _ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 # "I1I- HINH THUC", "V.TO CHUC", "II1. HINH THU'C": OCR reads I as 1, l or |.
-_ROMAN_HEAD = re.compile(r"^\s*(?:ph\S{1,2}n\s+(?:th\S{1,2}\s+)?)?([IVXl1|]{1,4})\s*[.\-–—:)]\s*(\S.*)$",
+_ROMAN_HEAD = re.compile(r"^\s*(?:ph\S{1,2}n\s+(?:th\S{1,2}\s+)?)?([IVXl1|]{1,4}|\d{1,2})\s*[.\-–—:)]\s*(\S.*)$",
                          re.IGNORECASE)
 _TOP_ITEM = re.compile(r"^\s*(\d{1,2})\s*[.)]\s*(?![\d/])(.*)$")
 _SUB_ITEM = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.?\s*(?!\d)(.*)$")
@@ -53,6 +53,9 @@ def kinds_of(title: str) -> set[str]:
 
 
 def roman_value(token: str) -> int | None:
+    if token.isdigit():
+        # "1. MỤC ĐÍCH, YÊU CẦU": some commune plans number their sections in digits.
+        return int(token) if 1 <= int(token) <= 10 else None
     token = token.upper().replace("1", "I").replace("L", "I").replace("|", "I")
     return _ROMAN_VALUES.get(token)
 
@@ -121,6 +124,7 @@ def find_sections(lines: list[str], start: int, end: int) -> list[Section]:
     """Roman-numbered sections between line ``start`` and ``end``."""
     heads: list[tuple[int, int, str]] = []
     last = 0
+    style: bool | None = None  # digits or roman numerals: a plan keeps to one
     for i in range(start, end):
         m = _ROMAN_HEAD.match(lines[i])
         if not m:
@@ -133,11 +137,14 @@ def find_sections(lines: list[str], start: int, end: int) -> list[Section]:
         caps = upper_ratio(title) >= 0.6
         if token.isdigit() and not caps:
             continue  # "1. Mục đích" is an item, not section I
+        if style is not None and token.isdigit() != style:
+            continue  # "1. TUYÊN TRUYỀN …" in capitals under "II." is an item
         if not (caps or kinds):
             continue
         if value == last + 1 or (value == last + 2 and kinds and caps) or (last == 0 and value <= 2 and caps):
             heads.append((i, value, title))
             last = value
+            style = token.isdigit()
     sections = []
     for k, (i, value, title) in enumerate(heads):
         stop = heads[k + 1][0] if k + 1 < len(heads) else end
@@ -160,6 +167,7 @@ def _is_continuation(text: str, previous: str) -> bool:
 
 def _parse_items(section: Section) -> None:
     expected = 1
+    letters_on_top = False
     current: Item = section.intro
     top: Item | None = None
     open_block: Block = current.head
@@ -193,9 +201,14 @@ def _parse_items(section: Section) -> None:
             expected += 1
             open_block, in_head = current.head, True
             _add(current, open_block, m_top.group(2), in_head)
-        elif m_letter and top is not None and len(m_letter.group(2)) > 3:
+        elif m_letter and len(m_letter.group(2)) > 3:
             current = Item(label=m_letter.group(1))
-            top.children.append(current)
+            if top is None or letters_on_top:
+                # "a) b) c)" directly under a section are its items.
+                letters_on_top = True
+                section.items.append(current)
+            else:
+                top.children.append(current)
             open_block, in_head = current.head, True
             _add(current, open_block, m_letter.group(2), in_head)
         elif m_bullet and not _is_continuation(m_bullet.group(1), previous):

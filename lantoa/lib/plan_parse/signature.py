@@ -159,7 +159,9 @@ def parse_tail(lines: list[str], body_start: int) -> Tail:
             roles.append(line)
     tail.recipients = [r for r in (clean_space(" ".join(x)).strip(" ,;.") for x in recipients) if r]
     tail.signer_title = clean_space(" ".join(roles)).strip(" |") or None
-    tail.signer = clean_space(names[-1]) if names else None
+    # A name in Title Case beats an all-caps line that merely looks like one.
+    names.sort(key=lambda n: upper_ratio(n) > 0.9)
+    tail.signer = clean_space(names[0]) if names else None
     if tail.signer is None:
         tail.signer = _find_signer(lines, folded, noi_nhan + 1, len(lines))
     if tail.signer is None:

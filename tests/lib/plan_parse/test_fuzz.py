@@ -21,7 +21,7 @@ PIECES = [
 text_from_pieces = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6)), max_size=80).map(" ".join)
 anything = st.one_of(text_from_pieces, st.text(max_size=400))
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FUZZ
@@ -48,7 +48,7 @@ def test_numbers_never_raise(text: str) -> None:
         assert 0 <= match.start < match.end <= len(text)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(anything)
 def test_whole_parser_never_raises(text: str) -> None:
     payload = parse_plan(text, repair=False).to_json(details=True)

@@ -120,6 +120,22 @@ def test_unaccented_plan_parses_and_is_restored_when_the_core_is_there() -> None
         assert d.signer == "Trần Văn Bình"
 
 
+def test_plan_attached_to_a_decision() -> None:
+    d = load("qd_kem_ke_hoach.txt")
+    assert (d.doc_type, d.number, d.issued_on) == ("Kế hoạch", "318/QĐ-UBND", date(2025, 11, 20))
+    assert d.title == 'Tuyên truyền chuyển đổi số và phong trào "Bình dân học vụ số" trên địa bàn phường năm 2026'
+    assert any("kèm theo Quyết định số 318/QĐ-UBND" in w for w in d.warnings)
+    assert refs(d) == [("Luật", None, date(2025, 6, 16)), ("Kế hoạch", "95/KH-UBND", date(2025, 11, 3))]
+    assert len(d.themes) == 3 and len(d.channels) == 2
+    assert [(p.start, p.end) for p in d.phases] == [(date(2026, 1, 1), date(2026, 12, 31))]
+    assert [(a.unit, a.role) for a in d.assignments] == [
+        ("Phòng Văn hóa - Xã hội", "lead"), ("Công an phường", "coordinating"), ("Các tổ dân phố", "lead")]
+    # Page numbers ("- 2 -") do not leak into the items.
+    assert d.themes[2] == "Phòng, chống lừa đảo qua điện thoại và mạng xã hội."
+    assert (d.signer, d.signer_title) == ("Đỗ Minh Khôi", "CHỦ TỊCH")
+    assert d.recipients == ["Như Điều 3", "UBND tỉnh (b/c)", "Lưu: VT, VHXH"]
+
+
 def test_text_that_is_not_a_plan_gives_a_partial_draft() -> None:
     d = load("not_a_plan.txt")
     assert not d.is_plan
