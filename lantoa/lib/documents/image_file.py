@@ -66,7 +66,31 @@ def image_size(data: bytes, kind: str) -> tuple[int, int] | None:
     return None
 
 
+def tiff_page_count(data: bytes, cap: int) -> int:
+    """Pages (IFDs) of a TIFF, counted by walking the IFD chain; stops past ``cap``."""
+    if len(data) < 8:
+        raise document_error("corrupt_image")
+    endian = "<" if data[:2] == b"II" else ">"
+    (offset,) = struct.unpack(endian + "I", data[4:8])
+    seen: set[int] = set()
+    count = 0
+    while offset and count <= cap and offset not in seen and offset + 2 <= len(data):
+        seen.add(offset)
+        (entries,) = struct.unpack(endian + "H", data[offset:offset + 2])
+        count += 1
+        nxt = offset + 2 + 12 * entries
+        if nxt + 4 > len(data):
+            break
+        (offset,) = struct.unpack(endian + "I", data[nxt:nxt + 4])
+    return count
+
+
 def read_image(path: Path, data: bytes, kind: str, limits: Limits) -> str:
+    if kind == "tiff":
+        # A multi-page TIFF is a scan too: the page limit applies before tesseract runs.
+        pages = tiff_page_count(data, limits.max_pages)
+        if pages > limits.max_pages:
+            raise document_error("too_many_pages", pages=f"hơn {limits.max_pages}", limit=limits.max_pages)
     size = image_size(data, kind)
     if kind != "tiff" and kind != "webp" and size is None:
         raise document_error("corrupt_image")

@@ -104,6 +104,15 @@ def png(width: int, height: int, pixels: bytes | None = None) -> bytes:
         b"IEND", b"")
 
 
+def tiff_pages(count: int) -> bytes:
+    """A little-endian TIFF of ``count`` empty IFDs: enough for the page counter."""
+    out = bytearray(b"II*\x00" + struct.pack("<I", 8))
+    for i in range(count):
+        nxt = 8 + 6 * (i + 1) if i + 1 < count else 0
+        out += struct.pack("<H", 0) + struct.pack("<I", nxt)
+    return bytes(out)
+
+
 def png_header_only(width: int, height: int) -> bytes:
     """A PNG that claims a huge size; the reader must refuse it from the header alone."""
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)

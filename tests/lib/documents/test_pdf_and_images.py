@@ -7,9 +7,10 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from lantoa.lib.documents import DocumentError, Limits, read_document
+from lantoa.lib.documents.image_file import tiff_page_count
 
 from .conftest import FakeOcr
-from .makefiles import blank_pixels, image_pdf, png, png_header_only, text_pdf
+from .makefiles import blank_pixels, image_pdf, png, png_header_only, text_pdf, tiff_pages
 
 LINES = ["UY BAN NHAN DAN XA AN BINH", "So: 45/KH-UBND", "KE HOACH",
          "Tuyen truyen chuyen doi so tren dia ban xa nam 2025"]
@@ -118,6 +119,13 @@ def test_huge_image_is_refused_from_its_header(tmp_path: Path, no_ocr: None) -> 
     with pytest.raises(DocumentError) as err:
         read_document(_write(tmp_path, "huge.png", png_header_only(100_000, 100_000)))
     assert err.value.code == "image_too_large"
+
+
+def test_500_page_tiff_is_refused_before_ocr(tmp_path: Path, no_ocr: None) -> None:
+    with pytest.raises(DocumentError) as err:
+        read_document(_write(tmp_path, "scan.tif", tiff_pages(500)))
+    assert err.value.code == "too_many_pages"
+    assert tiff_page_count(tiff_pages(7), 200) == 7
 
 
 def test_text_pdf_fixture_is_well_formed() -> None:
