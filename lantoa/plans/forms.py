@@ -72,14 +72,22 @@ class PlanForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        # Model-level uniqueness is reported by the service with a clearer Vietnamese message.
+        from lantoa.plans.services import number_error, window_error
+
+        unit = data.get("unit") or getattr(self.instance, "unit", None)
+        # Reported here with the issuer and year, so the model's generic constraint message never shows.
+        if unit is not None and data.get("number"):
+            message = number_error(unit=unit, number=data["number"],
+                                   on=data.get("issued_on") or data.get("period_start"), exclude_pk=self.instance.pk)
+            if message:
+                self.add_error("number", message)
+        message = window_error(data.get("period_start"), data.get("period_end"))
+        if message:
+            self.add_error("period_end", message)
         return data
 
     def validate_unique(self) -> None:
-        return None
-
-    def validate_constraints(self) -> None:
-        return None
+        return None  # the service reports a duplicate number with the issuer and year
 
 
 class IssueForm(forms.Form):
@@ -122,8 +130,15 @@ class ItemForm(forms.ModelForm):
         self.plan = plan
         self.instance.plan = plan
 
-    def validate_constraints(self) -> None:
-        return None  # the service reports these with the plan's context
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        # Caught here (not only in the service) so the model's generic constraint message never shows.
+        from lantoa.plans.services import window_error
+
+        message = window_error(data.get("start"), data.get("end"), phase=self._meta.model is Phase)
+        if message:
+            self.add_error("end", message)
+        return data
 
 
 class ReferenceForm(ItemForm):

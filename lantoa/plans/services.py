@@ -57,14 +57,10 @@ def _check_plan(plan: Plan) -> None:
             % {"end": fmt(plan.period_end), "start": fmt(plan.period_start)}
         )
     plan.number = plan.number.strip()
-    if plan.number:
-        year = (plan.issued_on or plan.period_start or timezone.localdate()).year
-        clash = Plan.objects.filter(unit_id=plan.unit_id, year=year, number__iexact=plan.number).exclude(pk=plan.pk)
-        if clash.exists():
-            errors.setdefault("number", []).append(
-                _("Số “%(number)s” đã được %(unit)s dùng cho một kế hoạch khác năm %(year)s.")
-                % {"number": plan.number, "unit": plan.unit.name, "year": year}
-            )
+    message = number_error(unit=plan.unit, number=plan.number, on=plan.issued_on or plan.period_start,
+                           exclude_pk=plan.pk)
+    if message:
+        errors.setdefault("number", []).append(message)
     if plan.pk:
         # Shrinking the period must not leave duties or phases outside it.
         for a in plan.assignments.all():
@@ -75,6 +71,19 @@ def _check_plan(plan: Plan) -> None:
                 )
     if errors:
         raise ValidationError(errors)
+
+
+def number_error(*, unit: Unit, number: str, on: dt.date | None, exclude_pk: int | None = None) -> str | None:
+    """A number is unique per issuer and year (the year of the issue date, else of the period's start)."""
+    number = number.strip()
+    if not number:
+        return None
+    year = (on or timezone.localdate()).year
+    clash = Plan.objects.filter(unit_id=unit.pk, year=year, number__iexact=number).exclude(pk=exclude_pk)
+    if clash.exists():
+        return _("Số “%(number)s” đã được %(unit)s dùng cho một kế hoạch khác năm %(year)s.") % {
+            "number": number, "unit": unit.name, "year": year}
+    return None
 
 
 def _save_plan(plan: Plan) -> None:
@@ -317,14 +326,22 @@ def _window_inside(start: dt.date | None, end: dt.date | None, plan: Plan) -> bo
     return plan.contains_date(start) and plan.contains_date(end)
 
 
+def window_error(start: dt.date | None, end: dt.date | None, *, phase: bool = False) -> str | None:
+    """The message for a window that ends before it starts (shared by the service and the forms)."""
+    if start and end and end < start:
+        what = _("Giai đoạn") if phase else _("Thời gian")
+        return _("%(what)s kết thúc ngày %(end)s, trước ngày bắt đầu %(start)s.") % {
+            "what": what, "end": fmt(end), "start": fmt(start)}
+    return None
+
+
 def check_item(item: Model) -> None:
     """Rules an item must satisfy against itself and its plan."""
     plan: Plan = item.plan  # type: ignore[attr-defined]
     start, end = getattr(item, "start", None), getattr(item, "end", None)
-    if start and end and end < start:
-        what = _("Giai đoạn") if isinstance(item, Phase) else _("Thời gian")
-        raise ValidationError({"end": _("%(what)s kết thúc ngày %(end)s, trước ngày bắt đầu %(start)s.")
-                               % {"what": what, "end": fmt(end), "start": fmt(start)}})
+    message = window_error(start, end, phase=isinstance(item, Phase))
+    if message:
+        raise ValidationError({"end": message})
     if isinstance(item, Assignment):
         if not item.unit_id and not item.unit_name.strip():
             raise ValidationError({"unit": _("Chọn đơn vị hoặc ghi tên đơn vị theo văn bản.")})

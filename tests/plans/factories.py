@@ -19,6 +19,8 @@ def make_plan(unit: Unit, *, number: str = "", issued: bool = False, parent: Pla
               **fields: Any) -> Plan:
     fields.setdefault("period_start", START)
     fields.setdefault("period_end", END)
+    if issued:
+        fields.setdefault("issued_on", issued_on or dt.date(2025, 8, 28))
     plan = services.plan_create(unit=unit, by=None, title=title, number=number, **fields)
     if parent is not None:
         services.reference_add(plan=plan, by=None, target=parent, relation=PlanReference.Relation.IMPLEMENTS)
