@@ -34,9 +34,11 @@ DOC_TYPES: list[tuple[tuple[str, ...], str]] = [
 ]
 
 # National mottos printed in the right-hand column; OCR glues them onto the issuer line.
+# A narrow column wraps them ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" / "NAM"), so the country
+# name is optional and a line left holding only "NAM" is dropped.
 _MOTTOS = [
-    re.compile(r"[dpb]\S?ang\s+c\S{1,3}ng\s+s\S{1,2}n\s+vi\S{1,2}t\s+nam"),
-    re.compile(r"c\S{1,3}ng\s+h\S{1,3}\s+x\S{1,2}\s+h\S{1,3}\s+ch\S{1,2}\s+ngh\S{1,3}\s+vi\S{1,2}t\s+nam"),
+    re.compile(r"[dpb]\S?ang\s+c\S{1,3}ng\s+s\S{1,2}n(?:\s+vi\S{1,2}t(?:\s+nam)?)?\b"),
+    re.compile(r"c\S{1,3}ng\s+h\S{1,3}\s+x\S{1,2}\s+h\S{1,3}\s+ch\S{1,2}\s+ngh\S{1,3}(?:\s+vi\S{1,2}t(?:\s+nam)?)?\b"),
     re.compile(r"\S{1,2}\S{0,2}c\s+l\S{1,2}p\s*[-–]\s*t\S{1,2}\s+do\s*[-–]\s*h\S{1,2}nh\s+ph\S{1,2}c"),
 ]
 _SO_BEFORE = re.compile(r"(?:^|[\s|:,(])(?:s\S{0,2}|so\s+hieu|so\s+ky\s+hieu)\s*:?\s*$")
@@ -213,7 +215,14 @@ def parse_header(text_lines: list[str]) -> Header:
         zone_end = type_idx
     header.header_end = zone_end
     issuer_lines: list[str] = []
-    for line in lines[:zone_end]:
+    zone = list(lines[:zone_end])
+    for i in range(len(zone) - 1):
+        # "…, ngày 05 tháng 9 năm" / "2025 …": the year wrapped onto the next line.
+        m = re.match(r"\s*((?:19|20)\d\d)\b", zone[i + 1])
+        if m and re.search(r"n\S{0,3}m\s*$", fold_same(zone[i])):
+            zone[i] = zone[i].rstrip() + " " + m.group(1)
+            zone[i + 1] = zone[i + 1][m.end():]
+    for line in zone:
         # Number and date first, on the whole line: a blank number ("Số     -KH/…") or a
         # blank day ("ngày   tháng 01") has the same wide gap that separates columns.
         line = _take_date(_take_number(line, header), header)
@@ -225,6 +234,8 @@ def parse_header(text_lines: list[str]) -> Header:
             if fold_same(cell).strip(" .*-") in ("du thao", "ban du thao"):
                 header.draft = True
                 continue
+            if fold_same(cell).strip(" .*-") in ("nam", "viet nam"):
+                continue  # the tail of a wrapped motto
             # A trailing comma is kept: it tells _group_issuer the name goes on.
             leftover = cell.strip(" .;:*-_=()").lstrip(",")
             letters = sum(c.isalpha() for c in leftover)

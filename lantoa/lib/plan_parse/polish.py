@@ -111,7 +111,11 @@ class Polisher:
     """Repairs field text in one batch, keeping all-caps headings in capitals."""
 
     def __init__(self, text: str, *, use_core: bool = True) -> None:
-        self.condition = (_classify_with_core(text) if use_core else None) or text_condition(text)
+        local = text_condition(text)
+        # Clean Vietnamese is never sent to repair (it can only lose there); for the rest the
+        # core's detector, when present, knows garbled from unaccented better than we do.
+        core = _classify_with_core(text) if use_core and local != "clean" else None
+        self.condition = core or local
         self.fixer = _load_fixer(self.condition) if use_core else None
         self.needed = self.condition in ("garbled", "unaccented")
 

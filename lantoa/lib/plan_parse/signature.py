@@ -140,6 +140,11 @@ def parse_tail(lines: list[str], body_start: int) -> Tail:
         line = left
         if not line:
             continue
+        glued = _glued_name(line) if line.lstrip().startswith(("-", "+")) else None
+        if glued:
+            # "- Lưu: VT, TTCNTT. Trịnh Thị Thủy": OCR joined the signer to the last recipient.
+            names.append(glued)
+            line = line[: line.rindex(glued)].rstrip()
         if line.startswith(("-", "+", "•")):
             text, role = _strip_role(line.lstrip("-+• "))
             if role:
@@ -168,6 +173,17 @@ def parse_tail(lines: list[str], body_start: int) -> Tail:
         # Right column OCR'd first: the name sits between the closing paragraph and "Nơi nhận".
         tail.signer = _find_signer(lines, folded, max(body_start, start - 8), start)
     return tail
+
+
+def _glued_name(line: str) -> str | None:
+    words = line.split()
+    for k in range(2, 6):
+        if k + 1 > len(words) or not words[-k - 1].endswith((".", ";", ",")):
+            continue
+        candidate = words[-k:]
+        if all(w[:1].isupper() and w[1:].islower() for w in candidate) and _looks_like_name(" ".join(candidate)):
+            return " ".join(candidate)
+    return None
 
 
 def _is_role_line(line: str) -> bool:

@@ -60,6 +60,15 @@ def test_scanned_state_plan(tmp_path: Path) -> None:
     assert [(p.start, p.end) for p in draft.phases] == [(p.start, p.end) for p in expected.phases]
 
 
+def test_scanned_ministry_plan_with_side_by_side_columns(tmp_path: Path) -> None:
+    source = (FIXTURES / "bo_columns_layout.txt").read_text(encoding="utf-8")
+    draft = parse_plan(read_document(scan_of(source, tmp_path)).text)
+    assert (draft.number, draft.place, str(draft.issued_on)) == ("3512/KH-BVHTTDL", "Hà Nội", "2025-09-05")
+    assert draft.issuer is not None and draft.issuer.startswith("BỘ VĂN HÓA, THỂ THAO VÀ DU")
+    assert draft.signer == "Trịnh Thị Thủy"
+    assert len(draft.themes) == 3 and len(draft.assignments) == 3
+
+
 def test_english_ocr_garbles_like_the_seeds_and_still_parses(tmp_path: Path, monkeypatch) -> None:
     """``-l eng`` produces the seeds' kind of damage ("Ké hoach sé"): structure must survive it."""
     source = (FIXTURES / "draft_blank_number.txt").read_text(encoding="utf-8")

@@ -81,6 +81,15 @@ def test_number_lines(line: str, number: str | None, symbol: str | None) -> None
     assert (header.day, header.month, header.year) == (None, 2, 2026)
 
 
+def test_wrapped_motto_and_year() -> None:
+    header = parse_header_text(
+        "BỘ VĂN HÓA, THỂ THAO CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\nNAM\nVÀ DU LỊCH Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 3512/KH-BVHTTDL Hà Nội, ngày 05 tháng 9 năm\n2025\n\nKẾ HOẠCH\nTruyền thông chính sách")
+    assert header.issuer == "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH"
+    assert header.issued_on == date(2025, 9, 5)
+    assert header.place == "Hà Nội"
+
+
 def test_no_header_at_all() -> None:
     header = parse_header_text(" KE HOACH\n\nTuyén truyen thic day chuyen dm s0\n\nThuc hién Ké hoach sé 13/KH-SVHTTDL")
     assert header.doc_type == "Kế hoạch"

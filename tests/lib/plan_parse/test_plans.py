@@ -144,6 +144,14 @@ def test_text_that_is_not_a_plan_gives_a_partial_draft() -> None:
     assert d.to_json()["themes"] == []
 
 
+def test_signer_glued_to_the_last_recipient() -> None:
+    d = parse_plan("KẾ HOẠCH\nabc\n\nI. NỘI DUNG\n1. Một.\n\nKT. BỘ TRƯỞNG\nNơi nhận: THỨ TRƯỞNG\n"
+                   "- Bộ trưởng (để b/c);\n- Lưu: VT, TTCNTT. Trịnh Thị Thủy")
+    assert fold(d.signer) == "trinh thi thuy"  # "Thủy"/"Thuỷ": tone placement is not the point here
+    assert d.recipients == ["Bộ trưởng (để b/c)", "Lưu: VT, TTCNTT"]
+    assert d.signer_title == "KT. BỘ TRƯỞNG THỨ TRƯỞNG"
+
+
 @pytest.mark.parametrize("text", ["", "   \n\n", "KẾ HOẠCH", "I. NỘI DUNG\n1.\n2.", "Nơi nhận:\n-", "\x00\x01"])
 def test_degenerate_input(text: str) -> None:
     assert isinstance(parse_plan(text).to_json(details=True), dict)
