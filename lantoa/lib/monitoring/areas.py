@@ -1,0 +1,101 @@
+"""Administrative-area mentions in text, tone-insensitive, ambiguous names left ambiguous.
+
+Names come from the area table. A province matches by its bare name ("Phú Thọ") or with its prefix ("tỉnh Phú
+Thọ"); a commune only with its prefix ("xã Thanh Thủy", "phường Vĩnh Tuy") because bare commune names are
+often ordinary words ("Hòa Bình" is also "peace") or shared by dozens of communes. When one name fits
+several areas, the mention is resolved by context (exactly one candidate lies in a province also named in
+the text) or reported as ambiguous with every candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lantoa.lib.monitoring.query import tokens
+
+_PREFIXES = ("thanh pho", "dac khu", "thi tran", "phuong", "tinh", "xa")
+_MAX_WORDS = 8
+
+
+@dataclass(frozen=True)
+class AreaRef:
+    id: int
+    name: str
+    level: str  # "province" or "commune"
+    province_id: int | None
+
+
+@dataclass(frozen=True)
+class Mention:
+    area_id: int
+    ambiguous: bool
+
+
+def core_name(name: str) -> str:
+    """Folded name without its administrative prefix ("Xã Thanh Thuỷ" → "thanh thuy")."""
+    folded = " ".join(tokens(name))
+    for prefix in _PREFIXES:
+        if folded.startswith(prefix + " "):
+            return folded[len(prefix) + 1:]
+    return folded
+
+
+class AreaMatcher:
+    def __init__(self, areas: list[AreaRef]) -> None:
+        self.keys: dict[tuple[str, ...], list[AreaRef]] = {}
+        for area in areas:
+            core = tuple(core_name(area.name).split())
+            if not core:
+                continue
+            folded_full = tuple(tokens(area.name))
+            forms = {folded_full}
+            if area.level == "province":
+                forms |= {core, ("tinh", *core), ("thanh", "pho", *core)}
+            else:
+                forms |= {(prefix, *core) for prefix in ("xa", "phuong", "dac khu", "thi tran")}
+                forms = {tuple(" ".join(f).split()) for f in forms}
+            for form in forms:
+                self.keys.setdefault(form, [])
+                if area not in self.keys[form]:
+                    self.keys[form].append(area)
+
+    def find(self, text: str) -> list[Mention]:
+        words = tokens(text)
+        raw: list[list[AreaRef]] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+                candidates = self.keys.get(tuple(words[i:i + n]))
+                if candidates:
+                    raw.append(candidates)
+                    i += n
+                    break
+            else:
+                i += 1
+        named_provinces = {c[0].id for c in raw if len(c) == 1 and c[0].level == "province"}
+        named_provinces |= {c[0].province_id for c in raw if len(c) == 1 and c[0].province_id}
+        found: dict[int, bool] = {}
+        for candidates in raw:
+            if len(candidates) == 1:
+                found[candidates[0].id] = False
+                continue
+            in_context = [c for c in candidates if c.province_id in named_provinces or c.id in named_provinces]
+            if len(in_context) == 1:
+                found[in_context[0].id] = False
+            else:
+                for candidate in candidates:
+                    found.setdefault(candidate.id, True)
+        return [Mention(area_id=k, ambiguous=v) for k, v in found.items()]
+
+
+def normalise_text(text: str) -> str:
+    """Whitespace, zero-width characters and NFC: the normalise step of the pipeline."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", text or "")
+    text = re.sub(r"[\u200b-\u200d\ufeff\u00ad]", "", text)
+    text = re.sub(r"[ \t\r\f\v]+", " ", text)
+    return re.sub(r"\n\s*\n+", "\n\n", text).strip()
+
+

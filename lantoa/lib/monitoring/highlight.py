@@ -1,0 +1,60 @@
+"""Highlight folded query terms inside the original (accented) text."""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+
+from lantoa.lib.monitoring.query import TOKEN
+from lantoa.lib.text import fold
+
+
+def _fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"
+    base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)).lower()
+    return base or ch
+
+
+def _word_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, folded word) for each word of ``text``, offsets into the original string."""
+    folded_chars: list[str] = []
+    owners: list[int] = []
+    for index, ch in enumerate(text):
+        for piece in _fold_char(ch):
+            folded_chars.append(piece)
+            owners.append(index)
+    folded = "".join(folded_chars)
+    return [(owners[m.start()], owners[m.end() - 1] + 1, m.group()) for m in TOKEN.finditer(folded)]
+
+
+def highlight(text: str, terms: list[tuple[str, ...]], *, limit: int | None = None, context: int = 120) -> str:
+    """HTML-escaped ``text`` with <mark> around each occurrence of a folded term (phrases included).
+
+    With ``limit`` the result is a snippet of about ``limit`` characters around the first hit.
+    """
+    words = _word_spans(text)
+    marks: list[tuple[int, int]] = []
+    folded_terms = [tuple(fold(w) for w in t) for t in terms if t]
+    for i in range(len(words)):
+        for term in folded_terms:
+            n = len(term)
+            if tuple(w[2] for w in words[i:i + n]) == term:
+                marks.append((words[i][0], words[i + n - 1][1]))
+    start, end = 0, len(text)
+    if limit is not None:
+        first = marks[0][0] if marks else 0
+        start = max(0, first - context)
+        end = min(len(text), start + limit)
+    out: list[str] = ["…" if start > 0 else ""]
+    cursor = start
+    for a, b in sorted(marks):
+        if a < cursor or b > end:
+            continue
+        out.append(html.escape(text[cursor:a]))
+        out.append(f"<mark>{html.escape(text[a:b])}</mark>")
+        cursor = b
+    out.append(html.escape(text[cursor:end]))
+    if end < len(text):
+        out.append("…")
+    return "".join(out)
