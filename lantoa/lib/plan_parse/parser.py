@@ -105,6 +105,7 @@ def parse_plan(text: str, *, repair: bool = True) -> PlanDraft:
     return draft
 
 
+_NAME_CONTEXT = "Đồng chí "
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*(?:trang|page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?\s*$")
 
 
@@ -144,8 +145,11 @@ def _polish(draft: PlanDraft, polisher: Polisher) -> None:
             slots.append((owner, key))
             values.append(value)
 
-    for name in ("place", "issuer", "issuer_parent", "title", "budget", "signer", "signer_title"):
+    for name in ("place", "issuer", "issuer_parent", "title", "budget", "signer_title"):
         add(draft, name, getattr(draft, name))
+    # A name alone gives the language model no context; "Đồng chí" is how running text
+    # introduces one, and it steers "Nguyén" to the surname "Nguyễn" rather than "Nguyên".
+    add(draft, "signer", _NAME_CONTEXT + draft.signer if draft.signer else None)
     for ref in draft.references:
         add(ref, "issuer", ref.issuer)
         add(ref, "subject", ref.subject)
@@ -172,6 +176,10 @@ def _polish(draft: PlanDraft, polisher: Polisher) -> None:
             owner[key] = value  # type: ignore[index]
         else:
             setattr(owner, key, value)  # type: ignore[arg-type]
+    if draft.signer:
+        words = draft.signer.split()
+        if fold_same(" ".join(words[:2])) == "dong chi":
+            draft.signer = " ".join(words[2:])
     draft.repaired = True
 
 
