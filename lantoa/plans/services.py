@@ -515,7 +515,7 @@ def plan_reminders_send(*, today: dt.date | None = None, every_days: int = 7, le
 
     A unit is reminded from ``lead_days`` before the deadline (at once when there is none), then at most
     every ``every_days``: the last reminder is looked up among its members' notifications, so a rerun the
-    same day sends nothing. Returns the number of units reminded.
+    same day sends nothing. Returns the number of units whose officers were notified.
     """
     from django.urls import reverse
 
@@ -545,11 +545,11 @@ def plan_reminders_send(*, today: dt.date | None = None, every_days: int = 7, le
                 when = _("hạn %(d)s") % {"d": fmt(row.due_on)}
             else:
                 when = _("chưa có hạn cụ thể")
-            notify_unit(
+            notes = notify_unit(
                 unit=unit, kind=REMINDER_KIND, url=url,
                 title=_("Chưa ban hành kế hoạch thực hiện %(number)s") % {"number": plan.number},
                 body=_("%(unit)s chưa ban hành kế hoạch thực hiện Kế hoạch %(number)s của %(issuer)s (%(when)s).")
                 % {"unit": unit.name, "number": plan.number, "issuer": plan.unit.name, "when": when},
             )
-            sent += 1
+            sent += 1 if notes else 0  # a unit nobody acts for yet cannot be reminded
     return sent
