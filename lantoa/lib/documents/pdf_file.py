@@ -72,7 +72,7 @@ def read_pdf(path: Path, limits: Limits, progress: Progress | None = None) -> tu
     # Mostly text layer: trust it (blank pages and a scanned signature page are normal).
     if len(scanned) * 2 <= pages:
         return "\n\f\n".join(texts), pages, False
-    ocr_texts = ocr_pdf(path, scanned, limits, progress=progress, total=pages)
+    ocr_texts = ocr_pdf(path, scanned, limits, progress=progress)
     for number, text in ocr_texts.items():
         texts[number - 1] = text
     return "\n\f\n".join(texts), pages, True
@@ -89,8 +89,8 @@ def _pypdf_text(reader: object, path: Path) -> list[str]:
     return texts
 
 
-def ocr_pdf(path: Path, page_numbers: list[int], limits: Limits, *, progress: Progress | None = None,
-            total: int | None = None) -> dict[int, str]:
+def ocr_pdf(path: Path, page_numbers: list[int], limits: Limits, *,
+            progress: Progress | None = None) -> dict[int, str]:
     """OCR the given 1-based pages one at a time; each page image is deleted after use."""
     out: dict[int, str] = {}
     with tempfile.TemporaryDirectory(prefix="lantoa-ocr-") as tmp:

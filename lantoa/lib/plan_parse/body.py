@@ -6,7 +6,7 @@ import calendar
 import re
 from datetime import date
 
-from .codes import find_dates, make_date
+from .codes import find_dates
 from .model import Assignment, Channel, Phase, Role
 from .sections import Item, Section
 from .textutil import clean_space, fold_same, phrase_at, tokens
@@ -280,6 +280,3 @@ def extract_assignments(sections: list[Section]) -> list[Assignment]:
             out.append(Assignment(unit=unit, role=_role(duties, rest), duties=duties))
     return out
 
-
-def issued_from_parts(day: int | None, month: int | None, year: int | None) -> date | None:
-    return make_date(day, month, year)

@@ -54,14 +54,16 @@ TYPE_KIND = {
 }
 
 
-def _fix_token(tok: str, table: dict[str, str]) -> str:
+def _fix_type(tok: str) -> str:
+    """The type abbreviation of a number ("NQ", "QĐ", "KHHĐ", "TTg") as it should be spelt."""
     key = tok.upper()
-    if key in table:
-        return table[key]
+    if key in _TYPE_FIX:
+        return _TYPE_FIX[key]
     m = _TYPE_D.match(key)
-    if m and table is _TYPE_FIX:
+    if m:
         return m.group(1) + "Đ"
-    return tok if any(c.islower() for c in tok[1:]) and key not in table else key
+    # Unknown mixed-case abbreviations ("QĐi") are kept as printed; the rest in capitals.
+    return tok if any(c.islower() for c in tok[1:]) else key
 
 
 def normalize_number(serial: str, year: str | None, type_part: str, issuer: str | None,
@@ -69,12 +71,12 @@ def normalize_number(serial: str, year: str | None, type_part: str, issuer: str 
     """Canonical spelling of a number; ``style`` is "party" or "state"."""
     type_part = re.sub(r"\s", "", type_part)
     if style == "party":
-        t = _fix_token(type_part, _TYPE_FIX)
+        t = _fix_type(type_part)
         parts = re.sub(r"\s", "", issuer or "").split("-")
         fixed = [_fix_issuer(p) for p in parts]
         return f"{serial}-{t}/{'-'.join(fixed)}"
     pieces = type_part.split("-")
-    head = _fix_token(pieces[0], _TYPE_FIX)
+    head = _fix_type(pieces[0])
     tail = [_fix_issuer(p) for p in pieces[1:]]
     body = "-".join([head, *tail])
     return f"{serial}/{year}/{body}" if year else f"{serial}/{body}"

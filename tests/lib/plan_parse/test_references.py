@@ -73,3 +73,16 @@ def test_inline_mentions_in_the_body_are_references_too() -> None:
         ("mentions", "Kế hoạch", "02-KH/BCĐTW", date(2025, 6, 19)),
         ("mentions", "Kế hoạch", "01-KHHĐ/BCĐ", date(2025, 7, 22)),
     ]
+
+
+def test_heading_then_bullets() -> None:
+    refs = parse_references(
+        "Căn cứ:\n- Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị;\n"
+        "- Công văn số 123/UBND-VX ngày 02-01-2026 của UBND tỉnh về việc tuyên truyền;\n"
+        "Thực hiện:\n+ Kết luận số 123-KL/TW ngày 22 tháng 12 năm 2025 của Ban Bí thư.")
+    assert _key(refs) == [
+        ("based_on", "Chỉ thị", "05-CT/TW", date(2016, 5, 15)),
+        ("based_on", "Công văn", "123/UBND-VX", date(2026, 1, 2)),
+        ("implements", "Kết luận", "123-KL/TW", date(2025, 12, 22)),
+    ]
+    assert [r.issuer for r in refs] == ["Bộ Chính trị", "UBND tỉnh", "Ban Bí thư"]
