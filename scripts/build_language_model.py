@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import random
 import sys
 from collections import Counter, defaultdict
@@ -39,7 +40,7 @@ from lantoa.lib.vn.lm import (  # noqa: E402
 from lantoa.lib.vn.normalize import normalize  # noqa: E402
 
 DISCOUNT = 0.75
-OWN_TEXT_WEIGHT = 3
+OWN_TEXT_WEIGHT = int(os.environ.get("LT_OWN", 3))
 
 
 def _site_packages() -> Path:
@@ -155,7 +156,7 @@ SUBJECTS = [
 VERBS = ["Căn cứ", "Thực hiện", "Triển khai", "Theo", "Quán triệt"]
 
 
-def generated_legal_text(count: int = 4000, seed: int = 7) -> Iterator[str]:
+def generated_legal_text(count: int = int(os.environ.get("LT_GEN", 4000)), seed: int = 7) -> Iterator[str]:
     """Reference sentences in the shapes real plans use, with random numbers and dates."""
     rng = random.Random(seed)
     for _ in range(count):
@@ -163,8 +164,7 @@ def generated_legal_text(count: int = 4000, seed: int = 7) -> Iterator[str]:
         number = f"{rng.randint(1, 350):02d}-{abbr}/{rng.choice(['TW', 'TU', 'ĐU', 'BCĐTW', 'BCĐ'])}"
         date = f"{rng.randint(1, 28)}/{rng.randint(1, 12)}/{rng.randint(2018, 2026)}"
         yield (
-            f"{rng.choice(VERBS)} {kind} số {number}, ngày {date} của {rng.choice(ISSUERS)} "
-            f"về {rng.choice(SUBJECTS)};"
+            f"{rng.choice(VERBS)} {kind} số {number}, ngày {date} của {rng.choice(ISSUERS)} về {rng.choice(SUBJECTS)};"
         )
         place = rng.choice(["Hà Nội", "Lâm Đồng", "Phú Thọ", "Vĩnh Tuy", "Thanh Thuỷ", "Đà Nẵng", "Huế"])
         yield (f"{place}, ngày {rng.randint(1, 28)} tháng {rng.randint(1, 12)} năm {rng.randint(2020, 2026)}")

@@ -34,7 +34,9 @@ from lantoa.lib.vn.align import align, words  # noqa: E402
 from lantoa.lib.vn.normalize import normalize  # noqa: E402
 
 OUT = REPO / "lantoa/lib/vn/data/ocr_channel.json"
-FONTS = ["Liberation Serif", "DejaVu Serif", "Liberation Sans", "DejaVu Sans"]
+# Fonts with full Vietnamese coverage (text2image silently drops words the font cannot render,
+# which rules out the Liberation fonts installed here).
+FONTS = ["DejaVu Serif", "Noto Serif", "DejaVu Sans", "Noto Sans"]
 WORDS_PER_PAGE = 220
 
 
@@ -79,14 +81,16 @@ def ocr_page(args: tuple[int, str]) -> tuple[str, str]:
                 f"--font={font}",
                 "--fonts_dir=/usr/share/fonts/truetype",
                 f"--ptsize={rng.choice([10, 11, 12, 13, 14])}",
-                f"--resolution={rng.choice([120, 150, 150, 200, 300])}",
+                f"--resolution={rng.choice([150, 200, 300, 300])}",
                 f"--exposure={rng.choice([-1, 0, 0, 1])}",
                 "--xsize=2550",
                 "--ysize=3300",
                 "--margin=120",
+                f"--fontconfig_tmpdir={tmp}",
             ],
             check=True,
             capture_output=True,
+            cwd=tmp,  # text2image writes a fonts.conf into its working directory
         )
         result = subprocess.run(
             ["tesseract", f"{base}.tif", "-", "-l", "eng"],

@@ -138,18 +138,25 @@ class Channel:
             prev = cur
         return prev[m]
 
-    def best_keys(self, keys: set[str], ocr: str, limit: int = 6, margin: float = 2.5) -> list[tuple[float, str]]:
-        """The unmarked spellings worth expanding, (cost, key), cheapest first within ``margin``."""
+    def best_keys(
+        self, keys: set[str], ocr: str, prior: dict[str, float], limit: int = 8, margin: float = 2.5
+    ) -> list[tuple[float, str]]:
+        """The unmarked spellings worth expanding, as (cost, key).
+
+        Ranked like the candidates themselves: channel cost plus the prior of the key's most frequent
+        marked form, so that among equally cheap readings ("by" → ba, bo, bu …) the common words
+        ("bộ") are kept. Spellings of another length (a letter dropped or added) are only costed when
+        no spelling of the same length reads well: substitutions are the common damage.
+        """
         if not keys:
             return []
-        # Substitutions are the common damage: spellings of another length (a letter dropped or
-        # added) are only costed when no spelling of the same length reads well.
         size = len(ocr)
-        ranked = sorted((self.key_cost(key, ocr), key) for key in keys if len(key) == size)
-        if not ranked or ranked[0][0] > SAME_LENGTH_GOOD:
-            ranked = sorted(ranked + [(self.key_cost(key, ocr), key) for key in keys if len(key) != size])
-        best = ranked[0][0]
-        return [(cost, key) for cost, key in ranked[:limit] if cost <= best + margin]
+        costed = [(self.key_cost(key, ocr), key) for key in keys if len(key) == size]
+        if not costed or min(costed)[0] > SAME_LENGTH_GOOD:
+            costed += [(self.key_cost(key, ocr), key) for key in keys if len(key) != size]
+        best = min(costed)[0]
+        ranked = sorted((cost + PRIOR_WEIGHT * prior[key], cost, key) for cost, key in costed if cost <= best + margin)
+        return [(cost, key) for _rank, cost, key in ranked[:limit]]
 
     def edit_cost(self, true: str, ocr: str) -> float:
         """Weighted Levenshtein distance (−log10 probability) of reading ``true`` as ``ocr``."""
@@ -236,6 +243,8 @@ class _Repairer:
     model: SyllableLM
     channel: Channel
     index: _DeletionIndex
+    #: unmarked spelling -> −log10 unigram probability of its most frequent marked form
+    key_prior: dict[str, float]
 
 
 _lock = threading.Lock()
@@ -248,7 +257,8 @@ def _get_repairer() -> _Repairer:
         with _lock:
             if _repairer is None:
                 model = get_model()
-                _repairer = _Repairer(model, _load_channel(), _DeletionIndex(list(model.candidates)))
+                key_prior = {key: -max(model.uni[c] for c in ids) for key, ids in model.candidates.items()}
+                _repairer = _Repairer(model, _load_channel(), _DeletionIndex(list(model.candidates)), key_prior)
     return _repairer
 
 
@@ -300,12 +310,12 @@ def _candidates(token: str) -> tuple[tuple[int, float], ...]:
     near: set[str] = set()
     for variant in variants:
         near |= rep.index.near(variant, 1)
-    expand(channel.best_keys(near, lower), 16)
+    expand(channel.best_keys(near, lower, rep.key_prior), 16)
     if len(plain) >= 4 and (not scored or min(scored.values()) > FAR_SEARCH_ABOVE):
         far: set[str] = set()
         for variant in variants:
             far |= rep.index.near(variant, 2)
-        expand(channel.best_keys(far - near, lower, limit=4), 8)
+        expand(channel.best_keys(far - near, lower, rep.key_prior, limit=4), 8)
     ranked = sorted(scored.items(), key=lambda item: item[1] - PRIOR_WEIGHT * uni[item[0]])
     return tuple((cid, -cost) for cid, cost in ranked[:MAX_CANDIDATES])
 

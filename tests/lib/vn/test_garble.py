@@ -39,3 +39,14 @@ def test_not_vietnamese() -> None:
     assert classify_text(ENGLISH).label == "not_vietnamese"
     assert classify_text("").label == "not_vietnamese"
     assert classify_text("12345 67/89").label == "not_vietnamese"
+
+
+def test_fix_text_applies_the_right_step() -> None:
+    from lantoa.lib.vn.fix import fix_text
+
+    assert fix_text(CLEAN).step == "none"
+    assert fix_text(UNACCENTED).step == "restore_marks"
+    fixed = fix_text(GARBLED)
+    assert fixed.step == "repair_text"
+    assert "chuyển đổi số" in fixed.text
+    assert fix_text(ENGLISH).text == ENGLISH
