@@ -20,8 +20,7 @@ from pathlib import Path
 from .errors import DocumentError, document_error
 from .limits import DEFAULT_LIMITS, Limits
 
-__all__ = ["DEFAULT_LIMITS", "DocumentError", "DocumentText", "Limits", "read_document",
-           "read_document_bytes"]
+__all__ = ["DEFAULT_LIMITS", "DocumentError", "DocumentText", "Limits", "read_document", "read_document_bytes"]
 
 Progress = Callable[[int, int], None]
 
@@ -56,8 +55,9 @@ def _kind(path: Path, head: bytes) -> str:
     return "text"
 
 
-def read_document(path: str | Path, *, limits: Limits = DEFAULT_LIMITS,
-                  progress: Progress | None = None) -> DocumentText:
+def read_document(
+    path: str | Path, *, limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None
+) -> DocumentText:
     """Read ``path`` and return its text; the format is sniffed from the content.
 
     ``progress(done, total)`` is called after each OCR'd page so the task layer can
@@ -81,8 +81,7 @@ def read_document(path: str | Path, *, limits: Limits = DEFAULT_LIMITS,
         from .pdf_file import read_pdf
 
         text, pages, used_ocr = read_pdf(path, limits, progress)
-        result = DocumentText(text=text, kind="pdf-ocr" if used_ocr else "pdf", pages=pages,
-                              ocr=used_ocr)
+        result = DocumentText(text=text, kind="pdf-ocr" if used_ocr else "pdf", pages=pages, ocr=used_ocr)
     elif kind == "docx":
         from .docx_file import read_docx
 
@@ -106,8 +105,9 @@ def read_document(path: str | Path, *, limits: Limits = DEFAULT_LIMITS,
     return result
 
 
-def read_document_bytes(data: bytes, *, filename: str = "upload", limits: Limits = DEFAULT_LIMITS,
-                        progress: Progress | None = None) -> DocumentText:
+def read_document_bytes(
+    data: bytes, *, filename: str = "upload", limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None
+) -> DocumentText:
     """Same as :func:`read_document` for an upload held in memory."""
     if len(data) > limits.max_bytes:
         raise document_error("too_large", limit=limits.max_bytes // (1024 * 1024))

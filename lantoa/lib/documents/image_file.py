@@ -55,10 +55,10 @@ def image_size(data: bytes, kind: str) -> tuple[int, int] | None:
                 if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
                     i += 2
                     continue
-                (length,) = struct.unpack(">H", data[i + 2:i + 4])
+                (length,) = struct.unpack(">H", data[i + 2 : i + 4])
                 # SOF0..SOF15 except DHT (C4), JPG (C8), DAC (CC) carry the frame size.
                 if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
-                    height, width = struct.unpack(">HH", data[i + 5:i + 9])
+                    height, width = struct.unpack(">HH", data[i + 5 : i + 9])
                     return width, height
                 i += 2 + length
     except struct.error as exc:
@@ -76,12 +76,12 @@ def tiff_page_count(data: bytes, cap: int) -> int:
     count = 0
     while offset and count <= cap and offset not in seen and offset + 2 <= len(data):
         seen.add(offset)
-        (entries,) = struct.unpack(endian + "H", data[offset:offset + 2])
+        (entries,) = struct.unpack(endian + "H", data[offset : offset + 2])
         count += 1
         nxt = offset + 2 + 12 * entries
         if nxt + 4 > len(data):
             break
-        (offset,) = struct.unpack(endian + "I", data[nxt:nxt + 4])
+        (offset,) = struct.unpack(endian + "I", data[nxt : nxt + 4])
     return count
 
 
@@ -97,8 +97,9 @@ def read_image(path: Path, data: bytes, kind: str, limits: Limits) -> str:
     if size is not None:
         pixels = size[0] * size[1]
         if pixels > limits.max_image_pixels:
-            raise document_error("image_too_large", pixels=round(pixels / 1e6),
-                                 limit=round(limits.max_image_pixels / 1e6))
+            raise document_error(
+                "image_too_large", pixels=round(pixels / 1e6), limit=round(limits.max_image_pixels / 1e6)
+            )
         if pixels == 0:
             raise document_error("corrupt_image")
     return ocr.image_to_text(path, lang=limits.ocr_lang, timeout=limits.ocr_page_timeout)

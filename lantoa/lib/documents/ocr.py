@@ -32,9 +32,7 @@ def _env() -> dict[str, str]:
     return env
 
 
-def render_pdf_page(
-    pdf_path: Path, page: int, out_dir: Path, *, dpi: int, max_side: int, timeout: float
-) -> Path:
+def render_pdf_page(pdf_path: Path, page: int, out_dir: Path, *, dpi: int, max_side: int, timeout: float) -> Path:
     """Render one page (1-based) of ``pdf_path`` to a grayscale PNG in ``out_dir``.
 
     ``-scale-to`` caps the long side so a page with absurd dimensions cannot produce an
@@ -43,8 +41,22 @@ def render_pdf_page(
     if shutil.which(PDFTOPPM) is None:
         raise document_error("ocr_unavailable")
     stem = out_dir / f"page-{page:04d}"
-    cmd = [PDFTOPPM, "-f", str(page), "-l", str(page), "-r", str(dpi), "-gray", "-png",
-           "-singlefile", "-scale-to", str(max_side), str(pdf_path), str(stem)]
+    cmd = [
+        PDFTOPPM,
+        "-f",
+        str(page),
+        "-l",
+        str(page),
+        "-r",
+        str(dpi),
+        "-gray",
+        "-png",
+        "-singlefile",
+        "-scale-to",
+        str(max_side),
+        str(pdf_path),
+        str(stem),
+    ]
     try:
         subprocess.run(cmd, check=True, capture_output=True, timeout=timeout, env=_env())
     except subprocess.TimeoutExpired as exc:

@@ -34,8 +34,7 @@ def _open(path: Path) -> object:
         return reader
     except DocumentError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError,
-            IndexError, RecursionError) as exc:
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError, RecursionError) as exc:
         raise document_error("corrupt_pdf") from exc
 
 
@@ -67,8 +66,7 @@ def read_pdf(path: Path, limits: Limits, progress: Progress | None = None) -> tu
         texts = _pypdf_text(reader, path)
     if sum(len(t) for t in texts) > limits.max_text_chars:
         raise document_error("too_much_text", limit=limits.max_text_chars)
-    scanned = [i for i, t in enumerate(texts, start=1)
-               if len("".join(t.split())) < limits.min_text_chars_per_page]
+    scanned = [i for i, t in enumerate(texts, start=1) if len("".join(t.split())) < limits.min_text_chars_per_page]
     # Mostly text layer: trust it (blank pages and a scanned signature page are normal).
     if len(scanned) * 2 <= pages:
         return "\n\f\n".join(texts), pages, False
@@ -89,17 +87,18 @@ def _pypdf_text(reader: object, path: Path) -> list[str]:
     return texts
 
 
-def ocr_pdf(path: Path, page_numbers: list[int], limits: Limits, *,
-            progress: Progress | None = None) -> dict[int, str]:
+def ocr_pdf(path: Path, page_numbers: list[int], limits: Limits, *, progress: Progress | None = None) -> dict[int, str]:
     """OCR the given 1-based pages one at a time; each page image is deleted after use."""
     out: dict[int, str] = {}
     with tempfile.TemporaryDirectory(prefix="lantoa-ocr-") as tmp:
         for done, number in enumerate(page_numbers, start=1):
-            image = ocr.render_pdf_page(path, number, Path(tmp), dpi=limits.ocr_dpi,
-                                        max_side=limits.ocr_max_side, timeout=limits.render_timeout)
+            image = ocr.render_pdf_page(
+                path, number, Path(tmp), dpi=limits.ocr_dpi, max_side=limits.ocr_max_side, timeout=limits.render_timeout
+            )
             try:
-                out[number] = ocr.image_to_text(image, lang=limits.ocr_lang,
-                                                timeout=limits.ocr_page_timeout, page=number)
+                out[number] = ocr.image_to_text(
+                    image, lang=limits.ocr_lang, timeout=limits.ocr_page_timeout, page=number
+                )
             finally:
                 image.unlink(missing_ok=True)
             if progress is not None:

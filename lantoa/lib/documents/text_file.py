@@ -26,16 +26,22 @@ def _score(text: str) -> float:
         return 0.0
     letters = sum(ch.isalpha() for ch in text) or 1
     viet = sum(_is_viet_letter(ch) for ch in text)
-    noise = sum(ch == "\ufffd" or unicodedata.combining(ch) > 0
-                or (unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f") for ch in text)
+    noise = sum(
+        ch == "\ufffd" or unicodedata.combining(ch) > 0 or (unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+        for ch in text
+    )
     return (viet - 5 * noise) / letters
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
     """Return ``(text, encoding)`` for the bytes of a text file; raises DocumentError."""
-    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                     (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, enc in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return unicodedata.normalize("NFC", data.decode(enc)), enc

@@ -37,8 +37,7 @@ def period_of(text: str) -> tuple[date | None, date | None] | None:
     dates = find_dates(text)
     if len(dates) >= 2:
         return dates[0][2], dates[1][2]
-    quarters = [(q, int(m.group(2))) for m in _QUARTER.finditer(folded)
-                if (q := _quarter_value(m.group(1)))]
+    quarters = [(q, int(m.group(2))) for m in _QUARTER.finditer(folded) if (q := _quarter_value(m.group(1)))]
     if quarters:
         # "Quý II/2026 - Quý III/2026" spans both quarters.
         (q1, y1), (q2, y2) = quarters[0], quarters[-1]
@@ -62,7 +61,7 @@ def period_of(text: str) -> tuple[date | None, date | None] | None:
 
 
 def window_in(text: str) -> tuple[date | None, date | None] | None:
-    """"từ ngày 28/8/2025 đến hết ngày 31/12/2025" anywhere in ``text``."""
+    """ "từ ngày 28/8/2025 đến hết ngày 31/12/2025" anywhere in ``text``."""
     dates = find_dates(text)
     if len(dates) >= 2:
         return dates[0][2], dates[1][2]
@@ -107,9 +106,7 @@ def extract_channels(sections: list[Section]) -> list[Channel]:
             if item.children:
                 for child in item.children:
                     out.append(_channel(child))
-            elif item.bullets and _heading_has(item, "hinh thuc") and all(
-                ":" in b.text[:40] for b in item.bullets
-            ):
+            elif item.bullets and _heading_has(item, "hinh thuc") and all(":" in b.text[:40] for b in item.bullets):
                 out.extend(Channel(name=b.text) for b in item.bullets)
             else:
                 out.append(_channel(item))
@@ -220,8 +217,18 @@ def extract_budget(sections: list[Section]) -> str | None:
 
 
 # Verbs that end a unit's name in a heading ("UBND phường chỉ đạo các phòng ...").
-_VERBS = [("chi", "dao"), ("chu", "tri"), ("phoi", "hop"), ("co", "trach", "nhiem"), ("thuc", "hien"),
-          ("tham", "muu"), ("huong", "dan"), ("chiu", "trach", "nhiem"), ("to", "chuc"), ("trien", "khai")]
+_VERBS = [
+    ("chi", "dao"),
+    ("chu", "tri"),
+    ("phoi", "hop"),
+    ("co", "trach", "nhiem"),
+    ("thuc", "hien"),
+    ("tham", "muu"),
+    ("huong", "dan"),
+    ("chiu", "trach", "nhiem"),
+    ("to", "chuc"),
+    ("trien", "khai"),
+]
 _REQUEST = re.compile(r"^\s*(?:\S\S?\s+ngh\S{1,2}|giao|y\S{0,2}u\s+c\S{1,2}u)\s+", re.IGNORECASE)
 _GENERIC = re.compile(r"^(?:cac\s+)?(?:co\s+quan|don\s+vi|dia\s+phuong|so\s*,?\s+ban|nganh)\b")
 
@@ -231,7 +238,7 @@ def unit_name(head: str) -> tuple[str, str]:
     text = clean_space(head)
     m = _REQUEST.match(text)
     if m and fold_same(m.group(0)).split()[-1].startswith(("ngh", "giao", "y")):
-        text = text[m.end():]
+        text = text[m.end() :]
     head_part, sep, after = text.partition(":")
     if sep and len(head_part) <= 120:
         return head_part.strip(" .,"), after.strip()
@@ -241,7 +248,7 @@ def unit_name(head: str) -> tuple[str, str]:
         if toks[i - 1] == "ban":
             continue  # "Ban Chỉ đạo", "Ban Tổ chức" are names
         # Exact words: one-edit tolerance turns "phường, đặc khu" into "hướng dẫn".
-        if any(tuple(toks[i:i + len(verb)]) == verb for verb in _VERBS):
+        if any(tuple(toks[i : i + len(verb)]) == verb for verb in _VERBS):
             return " ".join(words[:i]).strip(" .,"), " ".join(words[i:])
     return text.strip(" .,"), ""
 
@@ -263,15 +270,14 @@ def extract_assignments(sections: list[Section]) -> list[Assignment]:
             name_source = first if first and len(first) < len(title) else title
             unit, rest = unit_name(name_source)
             if name_source is not title:
-                rest = clean_space(title[len(first):]) if title.startswith(first) else rest
+                rest = clean_space(title[len(first) :]) if title.startswith(first) else rest
             duties = item.body_texts()
             folded_unit = " ".join(tokens(fold_same(unit)))
             if _GENERIC.match(folded_unit) and duties and all(":" in d[:90] for d in duties):
                 # "3. Các cơ quan, đơn vị" followed by "- Ban Chỉ đạo 35 Trung ương: …".
                 for duty in duties:
                     name, _, task = duty.partition(":")
-                    out.append(Assignment(unit=name.strip(), role=_role([task.strip()], ""),
-                                          duties=[task.strip()]))
+                    out.append(Assignment(unit=name.strip(), role=_role([task.strip()], ""), duties=[task.strip()]))
                 continue
             if rest and (not duties or len(rest.split()) > 12):
                 duties = [rest, *duties]
@@ -279,4 +285,3 @@ def extract_assignments(sections: list[Section]) -> list[Assignment]:
                 continue
             out.append(Assignment(unit=unit, role=_role(duties, rest), duties=duties))
     return out
-

@@ -31,26 +31,61 @@ STATE_NUMBER = re.compile(
 # until the document is signed.
 BLANK_NUMBER = re.compile(
     rf"^\W*s\S{{0,2}}(?:\s*(?:hi\S{{1,2}}u|k\S\s*hi\S{{1,2}}u))?\s*:?[\s._…]*([-/])\s?([{_L}][{_L}a-z]{{0,6}}"
-    rf"(?:[/-][{_L}0-9&]+)+)", re.IGNORECASE,
+    rf"(?:[/-][{_L}0-9&]+)+)",
+    re.IGNORECASE,
 )
 
 # Type abbreviations misread by OCR → the real abbreviation.
 _TYPE_FIX = {
-    "QD": "QĐ", "QB": "QĐ", "QP": "QĐ", "ND": "NĐ", "NP": "NĐ", "NO": "NQ", "N0": "NQ",
-    "KHHD": "KHHĐ", "KHHP": "KHHĐ", "KHHB": "KHHĐ", "TTG": "TTg", "TTR": "TTr", "CTR": "CTr",
-    "DA": "ĐA", "PA": "ĐA",
+    "QD": "QĐ",
+    "QB": "QĐ",
+    "QP": "QĐ",
+    "ND": "NĐ",
+    "NP": "NĐ",
+    "NO": "NQ",
+    "N0": "NQ",
+    "KHHD": "KHHĐ",
+    "KHHP": "KHHĐ",
+    "KHHB": "KHHĐ",
+    "TTG": "TTg",
+    "TTR": "TTr",
+    "CTR": "CTr",
+    "DA": "ĐA",
+    "PA": "ĐA",
 }
-_ISSUER_FIX = {"PU": "ĐU", "DU": "ĐU", "BU": "ĐU", "HDND": "HĐND", "HPND": "HĐND", "DUK": "ĐUK",
-               "PUK": "ĐUK", "TTG": "TTg"}
+_ISSUER_FIX = {
+    "PU": "ĐU",
+    "DU": "ĐU",
+    "BU": "ĐU",
+    "HDND": "HĐND",
+    "HPND": "HĐND",
+    "DUK": "ĐUK",
+    "PUK": "ĐUK",
+    "TTG": "TTg",
+}
 _BCD = re.compile(r"^BC[DPBĐÐ]{1,2}(TW|\d*)$")
 # "QBD", "QĐD": the Đ of QĐ/NĐ/KHHĐ read as one or two of D, P, B.
 _TYPE_D = re.compile(r"^(Q|N|KHH)[DPBĐÐ]{1,2}$")
 
 TYPE_KIND = {
-    "NQ": "Nghị quyết", "QĐ": "Quyết định", "QC": "Quy chế", "KH": "Kế hoạch", "KHHĐ": "Kế hoạch",
-    "CT": "Chỉ thị", "KL": "Kết luận", "TB": "Thông báo", "HD": "Hướng dẫn", "NĐ": "Nghị định",
-    "TT": "Thông tư", "CTr": "Chương trình", "ĐA": "Đề án", "BC": "Báo cáo", "CV": "Công văn",
-    "TTr": "Tờ trình", "QĐi": "Quy định", "TT-BTTTT": "Thông tư",
+    "NQ": "Nghị quyết",
+    "QĐ": "Quyết định",
+    "QC": "Quy chế",
+    "KH": "Kế hoạch",
+    "KHHĐ": "Kế hoạch",
+    "CT": "Chỉ thị",
+    "KL": "Kết luận",
+    "TB": "Thông báo",
+    "HD": "Hướng dẫn",
+    "NĐ": "Nghị định",
+    "TT": "Thông tư",
+    "CTr": "Chương trình",
+    "ĐA": "Đề án",
+    "BC": "Báo cáo",
+    "CV": "Công văn",
+    "TTr": "Tờ trình",
+    "QĐi": "Quy định",
+    "TT-BTTTT": "Thông tư",
 }
 
 
@@ -66,8 +101,7 @@ def _fix_type(tok: str) -> str:
     return tok if any(c.islower() for c in tok[1:]) else key
 
 
-def normalize_number(serial: str, year: str | None, type_part: str, issuer: str | None,
-                     style: str) -> str:
+def normalize_number(serial: str, year: str | None, type_part: str, issuer: str | None, style: str) -> str:
     """Canonical spelling of a number; ``style`` is "party" or "state"."""
     type_part = re.sub(r"\s", "", type_part)
     if style == "party":
@@ -106,8 +140,7 @@ def find_numbers(text: str) -> list[NumberMatch]:
     found: list[NumberMatch] = []
     for m in PARTY_NUMBER.finditer(text):
         number = normalize_number(m.group(1), None, m.group(2), m.group(3), "party")
-        found.append(NumberMatch(m.start(), m.end(), number, number.split("-", 1)[1].split("/")[0],
-                                 "party"))
+        found.append(NumberMatch(m.start(), m.end(), number, number.split("-", 1)[1].split("/")[0], "party"))
     for m in STATE_NUMBER.finditer(text):
         if any(f.start <= m.start() < f.end for f in found):
             continue
@@ -161,9 +194,7 @@ KINDS = sorted({k for _, k in KIND_PHRASES})
 def kind_at(toks: list[str], i: int) -> tuple[str, int] | None:
     """The kind whose phrase starts at token ``i`` and its length in tokens."""
     for phrase, kind in KIND_PHRASES:
-        if i + len(phrase) <= len(toks) and all(
-            word_matches(toks[i + j], w) for j, w in enumerate(phrase)
-        ):
+        if i + len(phrase) <= len(toks) and all(word_matches(toks[i + j], w) for j, w in enumerate(phrase)):
             # "quy" vs "quyet": word_matches allows one edit, so insist on the exact
             # first word for the four-letter-or-shorter look-alikes.
             if phrase[0] in ("quy", "nghi") and toks[i] not in (phrase[0],):
@@ -258,7 +289,6 @@ def parse_signed_at(text: str) -> datetime | None:
         digits = m.group(7)[1:].replace(":", "")
         tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
     try:
-        return datetime(d.year, d.month, d.day, int(m.group(4)), int(m.group(5)),
-                        int(m.group(6) or 0), tzinfo=tz)
+        return datetime(d.year, d.month, d.day, int(m.group(4)), int(m.group(5)), int(m.group(6) or 0), tzinfo=tz)
     except ValueError:
         return datetime(d.year, d.month, d.day)

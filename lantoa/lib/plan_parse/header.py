@@ -48,10 +48,53 @@ _REF_START = re.compile(
 ROMAN_START = re.compile(r"^\s*(?:ph\S{1,2}n\s+)?[ivxl1|]{1,4}\s*[.\-–—:)]\s*\S")
 # First words of an organisation's name: a header line starting otherwise continues the
 # line above ("BAN CHỈ ĐẠO TRUNG ƯƠNG" / "VỀ PHÁT TRIỂN ..." / "ĐỔI MỚI SÁNG TẠO ...").
-_ORG_WORDS = ("ban", "so", "phong", "dang", "bo", "cuc", "vu", "vien", "van", "trung", "hoi", "doan",
-              "uy", "ubnd", "hdnd", "cong", "chi", "tinh", "thanh", "huyen", "quan", "xa", "phuong",
-              "mat", "hoc", "truong", "benh", "bao", "dai", "tong", "toa", "kiem", "ngan", "quoc",
-              "chinh", "lien", "thi", "dac", "to", "nha", "tap", "ky", "hoi", "thong", "tt")
+_ORG_WORDS = (
+    "ban",
+    "so",
+    "phong",
+    "dang",
+    "bo",
+    "cuc",
+    "vu",
+    "vien",
+    "van",
+    "trung",
+    "hoi",
+    "doan",
+    "uy",
+    "ubnd",
+    "hdnd",
+    "cong",
+    "chi",
+    "tinh",
+    "thanh",
+    "huyen",
+    "quan",
+    "xa",
+    "phuong",
+    "mat",
+    "hoc",
+    "truong",
+    "benh",
+    "bao",
+    "dai",
+    "tong",
+    "toa",
+    "kiem",
+    "ngan",
+    "quoc",
+    "chinh",
+    "lien",
+    "thi",
+    "dac",
+    "to",
+    "nha",
+    "tap",
+    "ky",
+    "hoi",
+    "thong",
+    "tt",
+)
 _ADMIN_CONT = re.compile(r"^(tinh|thanh pho|xa|phuong|huyen|quan|thi xa|thi tran|dac khu)\b(?!\s+uy)")
 _META = {
     "number": re.compile(r"^\W*(?:so\s+hieu|so\s+ky\s+hieu|so\s+van\s+ban)\s*:\s*"),
@@ -102,7 +145,7 @@ def doc_type_of(line: str) -> tuple[str, str] | None:
         if phrase_at(toks, 0, phrase):
             if phrase[0] in ("quy", "nghi", "de", "to") and toks[0] != phrase[0]:
                 continue
-            return kind, " ".join(words[first + len(phrase):])
+            return kind, " ".join(words[first + len(phrase) :])
     return None
 
 
@@ -111,7 +154,7 @@ def strip_mottos(cell: str) -> str:
     for motto in _MOTTOS:
         m = motto.search(folded)
         if m:
-            cell = cell[:m.start()] + " " + cell[m.end():]
+            cell = cell[: m.start()] + " " + cell[m.end() :]
             folded = fold_same(cell)
     return cell
 
@@ -131,7 +174,7 @@ def _metadata(lines: list[str], header: Header) -> None:
                 m = pattern.match(folded)
                 if not m:
                     continue
-                value = cell[m.end():].strip()
+                value = cell[m.end() :].strip()
                 if key == "number" and header.number is None:
                     nums = find_numbers(value)
                     if nums:
@@ -166,11 +209,11 @@ def _group_issuer(lines: list[str]) -> tuple[str | None, str | None]:
         toks = tokens(fold_same(line))
         folded = " ".join(toks)
         org = (bool(toks) and any(word_matches(toks[0], w) for w in _ORG_WORDS if len(w) > 2)) or (
-            bool(toks) and toks[0] in _ORG_WORDS)
+            bool(toks) and toks[0] in _ORG_WORDS
+        )
         cont = bool(groups) and (
             not org
-            or
-            _ADMIN_CONT.match(folded) is not None
+            or _ADMIN_CONT.match(folded) is not None
             or re.match(r"^(v[e&]|va|cua|ve)\b", folded) is not None
             or groups[-1][-1].rstrip().endswith((",", "-", "VÀ", "VA"))
         )
@@ -221,7 +264,7 @@ def parse_header(text_lines: list[str]) -> Header:
         m = re.match(r"\s*((?:19|20)\d\d)\b", zone[i + 1])
         if m and re.search(r"n\S{0,3}m\s*$", fold_same(zone[i])):
             zone[i] = zone[i].rstrip() + " " + m.group(1)
-            zone[i + 1] = zone[i + 1][m.end():]
+            zone[i + 1] = zone[i + 1][m.end() :]
     for line in zone:
         # Number and date first, on the whole line: a blank number ("Số     -KH/…") or a
         # blank day ("ngày   tháng 01") has the same wide gap that separates columns.
@@ -262,12 +305,12 @@ def _take_number(cell: str, header: Header) -> str:
         # The number already came from a "Số hiệu:" block; drop its repeat in the header.
         for match in find_numbers(cell):
             if match.number == header.number:
-                return cell[:match.start] + " " + cell[match.end:]
+                return cell[: match.start] + " " + cell[match.end :]
         return cell
     for match in find_numbers(cell):
-        if _SO_BEFORE.search(fold_same(cell[:match.start])) or not cell[:match.start].strip(" :"):
+        if _SO_BEFORE.search(fold_same(cell[: match.start])) or not cell[: match.start].strip(" :"):
             header.number = match.number
-            return cell[:match.start] + " " + cell[match.end:]
+            return cell[: match.start] + " " + cell[match.end :]
     blank = BLANK_NUMBER.search(cell)
     if blank:
         header.number_blank = True
@@ -277,7 +320,7 @@ def _take_number(cell: str, header: Header) -> str:
             header.number_symbol = normalize_number("", None, type_part, issuer, "party")
         else:
             header.number_symbol = "/" + normalize_number("", None, symbol, None, "state").lstrip("/")
-        return cell[:blank.start()] + " " + cell[blank.end():]
+        return cell[: blank.start()] + " " + cell[blank.end() :]
     return cell
 
 
@@ -292,14 +335,14 @@ def _take_date(cell: str, header: Header) -> str:
     if not any(parts):
         return cell
     header.day, header.month, header.year = parts
-    before = cell[:m.start()].rstrip(" ,")
+    before = cell[: m.start()].rstrip(" ,")
     segments = [s for s in re.split(r",|\||\s{3,}", before)]
     place = segments[-1] if segments else ""
     place = re.sub(r"^[^\wÀ-ỹ]+", "", place).strip()
     if place and sum(c.isalpha() for c in place) >= 2 and len(place.split()) <= 6:
         header.place = place
-        before = before[:len(before) - len(segments[-1])]
-    return before + " " + cell[m.end():]
+        before = before[: len(before) - len(segments[-1])]
+    return before + " " + cell[m.end() :]
 
 
 def attachment_title(lines: list[str], type_idx: int) -> tuple[str | None, int]:
@@ -308,8 +351,12 @@ def attachment_title(lines: list[str], type_idx: int) -> tuple[str | None, int]:
     header = Header()
     _title(lines, [fold_same(line) for line in lines], type_idx, hit[1] if hit else "", header)
     end = header.title_end
-    while end < len(lines) and (not lines[end].strip() or lines[end].lstrip().startswith("(")
-                                or "kem theo" in fold_same(lines[end]) or lines[end].rstrip().endswith(")")):
+    while end < len(lines) and (
+        not lines[end].strip()
+        or lines[end].lstrip().startswith("(")
+        or "kem theo" in fold_same(lines[end])
+        or lines[end].rstrip().endswith(")")
+    ):
         end += 1
         if end - header.title_end > 4:
             break

@@ -20,8 +20,13 @@ class Reference:
     subject: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"relation": self.relation, "kind": self.kind, "number": self.number,
-                "date": self.date.isoformat() if self.date else None, "issuer": self.issuer}
+        return {
+            "relation": self.relation,
+            "kind": self.kind,
+            "number": self.number,
+            "date": self.date.isoformat() if self.date else None,
+            "issuer": self.issuer,
+        }
 
 
 @dataclass
@@ -31,8 +36,11 @@ class Phase:
     end: date | None
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "start": self.start.isoformat() if self.start else None,
-                "end": self.end.isoformat() if self.end else None}
+        return {
+            "name": self.name,
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+        }
 
 
 @dataclass
@@ -67,8 +75,7 @@ class PlanDraft:
     doc_type: str | None = None
     number: str | None = None
     issued_on: date | None = None
-    issued_on_parts: dict[str, int | None] = field(
-        default_factory=lambda: {"day": None, "month": None, "year": None})
+    issued_on_parts: dict[str, int | None] = field(default_factory=lambda: {"day": None, "month": None, "year": None})
     place: str | None = None
     issuer: str | None = None
     title: str | None = None
@@ -138,15 +145,18 @@ class PlanDraft:
                 "audiences": self.audiences,
                 "reference_subjects": [r.subject for r in self.references],
                 "channels": [
-                    {**asdict(c), "start": c.start.isoformat() if c.start else None,
-                     "end": c.end.isoformat() if c.end else None} for c in self.channels
+                    {
+                        **asdict(c),
+                        "start": c.start.isoformat() if c.start else None,
+                        "end": c.end.isoformat() if c.end else None,
+                    }
+                    for c in self.channels
                 ],
-                "period": {"start": start.isoformat() if start else None,
-                           "end": end.isoformat() if end else None},
+                "period": {"start": start.isoformat() if start else None, "end": end.isoformat() if end else None},
                 "signer_title": self.signer_title,
-                "digital_signature": None if sig is None else {
-                    "agency": sig.agency,
-                    "signed_at": sig.signed_at.isoformat() if sig.signed_at else None},
+                "digital_signature": None
+                if sig is None
+                else {"agency": sig.agency, "signed_at": sig.signed_at.isoformat() if sig.signed_at else None},
                 "text_condition": self.text_condition,
                 "repaired": self.repaired,
                 "is_plan": self.is_plan,

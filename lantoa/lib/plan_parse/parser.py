@@ -22,8 +22,20 @@ from .signature import parse_tail
 from .textutil import clean_space, fold_same, has_phrase, prepare_text, sentence_case, upper_ratio
 
 # Fields whose text comes from the document (and so can be garbled).
-_TEXT_FIELDS = ("place", "issuer", "title", "references", "themes", "channels", "phases", "targets",
-                "assignments", "budget", "signer", "recipients")
+_TEXT_FIELDS = (
+    "place",
+    "issuer",
+    "title",
+    "references",
+    "themes",
+    "channels",
+    "phases",
+    "targets",
+    "assignments",
+    "budget",
+    "signer",
+    "recipients",
+)
 
 
 def parse_plan(text: str, *, repair: bool = True) -> PlanDraft:
@@ -56,8 +68,9 @@ def parse_plan(text: str, *, repair: bool = True) -> PlanDraft:
         draft.warnings.append(f"Kế hoạch ban hành kèm theo {header.doc_type} số {header.number or '…'}")
         draft.doc_type, draft.title = "Kế hoạch", plan_title or draft.title
         decision_end = plan_start
-        while decision_end > body_start and (not lines[decision_end - 1].strip()
-                                             or upper_ratio(strip_mottos(lines[decision_end - 1])) > 0.6):
+        while decision_end > body_start and (
+            not lines[decision_end - 1].strip() or upper_ratio(strip_mottos(lines[decision_end - 1])) > 0.6
+        ):
             decision_end -= 1  # the attachment repeats the issuer's header above "KẾ HOẠCH"
         decision_tail = parse_tail(lines[:decision_end], body_start)
         sections = find_sections(lines, plan_body, len(lines))
@@ -77,14 +90,14 @@ def parse_plan(text: str, *, repair: bool = True) -> PlanDraft:
 
     refs, _ = parse_reference_items(lines[body_start:first_section])
     mention_from = (header.type_line + 1) if header.type_line is not None else body_start
-    mentions = find_mentions("\n".join(lines[mention_from:tail.body_end]))
+    mentions = find_mentions("\n".join(lines[mention_from : tail.body_end]))
     draft.references = merge_references(refs + mentions, draft.number)
 
     draft.themes, draft.audiences = extract_themes(sections)
     draft.channels = extract_channels(sections)
     draft.phases = extract_phases(sections)
     if not draft.phases:
-        _fallback_window(lines[body_start:tail.body_end], draft)
+        _fallback_window(lines[body_start : tail.body_end], draft)
     draft.purpose, draft.requirements, draft.targets = extract_purpose(sections)
     draft.budget = extract_budget(sections)
     draft.assignments = extract_assignments(sections)
@@ -116,7 +129,7 @@ def _attached_plan(lines: list[str], header: Header) -> tuple[int, str | None, i
     for i in range(header.title_end, len(lines)):
         hit = doc_type_of(lines[i])
         if hit and hit[0] == "Kế hoạch" and not hit[1].strip(" .:"):
-            near = " ".join(fold_same(line) for line in lines[i + 1:i + 8])
+            near = " ".join(fold_same(line) for line in lines[i + 1 : i + 8])
             if "kem theo" in near:
                 title, body = attachment_title(lines, i)
                 return i, title, body
@@ -124,10 +137,10 @@ def _attached_plan(lines: list[str], header: Header) -> tuple[int, str | None, i
 
 
 def _fallback_window(lines: list[str], draft: PlanDraft) -> None:
-    """"Thời gian thực hiện: từ ngày … đến ngày …" in a plan without a phase section."""
+    """ "Thời gian thực hiện: từ ngày … đến ngày …" in a plan without a phase section."""
     for i, line in enumerate(lines):
         if has_phrase(fold_same(line), "thoi gian thuc hien"):
-            window = window_in(clean_space(" ".join(lines[i:i + 3])))
+            window = window_in(clean_space(" ".join(lines[i : i + 3])))
             if window and not any(c.start == window[0] and c.end == window[1] for c in draft.channels):
                 draft.phases.append(Phase(name="Thời gian thực hiện", start=window[0], end=window[1]))
                 return
@@ -153,8 +166,7 @@ def _polish(draft: PlanDraft, polisher: Polisher) -> None:
     for ref in draft.references:
         add(ref, "issuer", ref.issuer)
         add(ref, "subject", ref.subject)
-    for lst in (draft.themes, draft.targets, draft.recipients, draft.purpose, draft.requirements,
-                draft.audiences):
+    for lst in (draft.themes, draft.targets, draft.recipients, draft.purpose, draft.requirements, draft.audiences):
         for k, value in enumerate(lst):
             add(lst, k, value)
     for channel in draft.channels:
@@ -196,8 +208,7 @@ def _flag(draft: PlanDraft, polisher: Polisher, number_blank: bool) -> None:
         for name in _TEXT_FIELDS:
             if getattr(draft, name):
                 draft.flag(name)
-        draft.warnings.append(
-            "Văn bản nhận dạng (OCR) bị lỗi dấu và chưa được sửa; cần kiểm tra lại các trường")
+        draft.warnings.append("Văn bản nhận dạng (OCR) bị lỗi dấu và chưa được sửa; cần kiểm tra lại các trường")
     elif polisher.needed:
         # Repaired text is a best guess: names and places are the likeliest to be wrong.
         for name in ("signer", "place", "issuer"):

@@ -24,7 +24,7 @@ _DEBRIS = re.compile(r"\b[a-zA-Z]+[0-9$&¢§@][a-zA-Z]*\b|[¢§]|\b\w*[éèẽ]\
 
 
 def text_condition(text: str) -> str:
-    """"clean", "unaccented", "garbled" or "not_vietnamese" (a cheap local estimate).
+    """ "clean", "unaccented", "garbled" or "not_vietnamese" (a cheap local estimate).
 
     Clean Vietnamese has the letters ă â đ ê ô ơ ư in roughly a third of its syllables;
     OCR without the Vietnamese model almost never produces ơ, ư, ă or đ, and unaccented
@@ -82,8 +82,7 @@ def _load_fixer(condition: str) -> Callable[[str], str] | None:
 
 # One Vietnamese syllable, folded: an all-caps token of another shape is an acronym
 # ("UBND", "MTTQ", "CVP", "KHCN") that repair must not turn into a word.
-_SYLLABLE = re.compile(
-    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$")
+_SYLLABLE = re.compile(r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$")
 _CODE = re.compile(r"[A-ZĐ]{2,}.*[/\d-]|[/\d-].*[A-ZĐ]{2,}")
 _PUNCT = ".,;:()[]{}\"'“”‘’!?"
 

@@ -14,8 +14,8 @@ _BASED_ON = re.compile(r"^[-+•*\s]*(?:c\S{1,2}n\s+c\S{0,3}|x\S?et)\b[\s:]*")
 _IMPLEMENTS = re.compile(
     r"^[-+•*\s]*(?:(?:ti\S{1,2}p\s+t\S{1,2}c\s+)?th\S{1,3}\s+hi\S{1,3}n|tri\S{1,2}n\s+kh\S{1,2}i)\b[\s:]*"
 )
-_OF = re.compile(r"^c\S{0,3}a$")          # của: "cua", "ciia", "ctia", "cla", "cta", "ctua"
-_ABOUT = re.compile(r"^v[e&8]{1,2}'?$")   # về: "ve", "vé", "v&", "veé"
+_OF = re.compile(r"^c\S{0,3}a$")  # của: "cua", "ciia", "ctia", "cla", "cta", "ctua"
+_ABOUT = re.compile(r"^v[e&8]{1,2}'?$")  # về: "ve", "vé", "v&", "veé"
 # Verbs that end an issuer's name ("của Thủ tướng Chính phủ phê duyệt …").
 _STOP_PAIRS = {("quy", "dinh"), ("phe", "duyet"), ("ban", "hanh"), ("huong", "dan"), ("ve", "viec")}
 # After a comma, a new organisation starts a new clause ("của Bộ Chính trị, Ủy ban nhân dân tỉnh ban hành").
@@ -52,7 +52,7 @@ def _split_segments(text: str) -> list[str]:
 def _issuer_after(text: str) -> tuple[str | None, str | None]:
     """("Bộ Chính trị", "subject...") from text that follows a number and its date."""
     words = text.split()
-    folded = [fold_same(w).strip(".,;:()“”\"") for w in words]
+    folded = [fold_same(w).strip('.,;:()“”"') for w in words]
     i = 0
     while i < len(words) and (not folded[i] or re.fullmatch(r"ng\S{0,2}y|[\d/.\-]+", folded[i])):
         i += 1
@@ -76,20 +76,19 @@ def _issuer_after(text: str) -> tuple[str | None, str | None]:
             j += 1
         if len(out) >= 16 and any(w.endswith(",") for w in out):
             cut = next(k for k, w in enumerate(out) if w.endswith(","))
-            out = out[:cut + 1]
+            out = out[: cut + 1]
         issuer = clean_space(" ".join(out)).strip(" ,.;:") or None
         i = j
     subject = None
     if i < len(words) and _ABOUT.match(folded[i]):
-        subject = clean_space(" ".join(words[i + 1:])).strip(" ,.;:") or None
+        subject = clean_space(" ".join(words[i + 1 :])).strip(" ,.;:") or None
     return issuer, subject
 
 
-def _reference_from(segment: str, match: NumberMatch | None, next_start: int,
-                    relation: Relation) -> Reference:
+def _reference_from(segment: str, match: NumberMatch | None, next_start: int, relation: Relation) -> Reference:
     if match is not None:
         code_kind = kind_from_code(match)
-        kind = kind_before(segment[max(0, match.start - 80):match.start], code_kind=code_kind) or code_kind
+        kind = kind_before(segment[max(0, match.start - 80) : match.start], code_kind=code_kind) or code_kind
         after_start = match.end
         number = match.number
     else:
@@ -108,8 +107,7 @@ def _reference_from(segment: str, match: NumberMatch | None, next_start: int,
     issuer, subject = _issuer_after(segment[date_end:next_start] if match else "")
     if match is None:
         subject = clean_space(segment)
-    return Reference(relation=relation, kind=kind, number=number, date=when, issuer=issuer,
-                     subject=subject)
+    return Reference(relation=relation, kind=kind, number=number, date=when, issuer=issuer, subject=subject)
 
 
 def parse_reference_items(lines: list[str]) -> tuple[list[Reference], list[tuple[str, int]]]:
@@ -125,7 +123,7 @@ def parse_reference_items(lines: list[str]) -> tuple[list[Reference], list[tuple
         marker = relation_marker(folded)
         if marker:
             relation = marker[0]
-            current = [stripped[marker[1]:]]
+            current = [stripped[marker[1] :]]
             items.append((relation, current))
         elif relation is not None and stripped[:1] in "-+•" and stripped[1:2].isspace():
             current = [stripped.lstrip("-+• ")]
@@ -161,10 +159,10 @@ def find_mentions(text: str, relation: Relation = "mentions") -> list[Reference]
         window_end = min(nxt, match.end + 160)
         ref = _reference_from(text, match, window_end, relation)
         # A date far from the number belongs to something else.
-        dates = find_dates(text[match.end:window_end])
+        dates = find_dates(text[match.end : window_end])
         if not dates or dates[0][0] > 40:
             ref.date = None
-            ref.issuer, ref.subject = _issuer_after(text[match.end:window_end])
+            ref.issuer, ref.subject = _issuer_after(text[match.end : window_end])
         ref.subject = None
         out.append(ref)
     return out

@@ -9,8 +9,9 @@ from .textutil import clean_space, fold_same, phrase_at, tokens, upper_ratio
 
 _ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 # "I1I- HINH THUC", "V.TO CHUC", "II1. HINH THU'C": OCR reads I as 1, l or |.
-_ROMAN_HEAD = re.compile(r"^\s*(?:ph\S{1,2}n\s+(?:th\S{1,2}\s+)?)?([IVXl1|]{1,4}|\d{1,2})\s*[.\-–—:)]\s*(\S.*)$",
-                         re.IGNORECASE)
+_ROMAN_HEAD = re.compile(
+    r"^\s*(?:ph\S{1,2}n\s+(?:th\S{1,2}\s+)?)?([IVXl1|]{1,4}|\d{1,2})\s*[.\-–—:)]\s*(\S.*)$", re.IGNORECASE
+)
 _TOP_ITEM = re.compile(r"^\s*(\d{1,2})\s*[.)]\s*(?![\d/])(.*)$")
 _SUB_ITEM = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.?\s*(?!\d)(.*)$")
 _LETTER_ITEM = re.compile(r"^\s*([a-gđ])\s*\)\s*(.+)$")
@@ -27,8 +28,10 @@ SECTION_KINDS: list[tuple[str, list[tuple[str, ...]]]] = [
     ("audiences", [("doi", "tuong")]),
     ("themes", [("noi", "dung")]),
     ("channels", [("hinh", "thuc"), ("kenh",), ("phuong", "thuc")]),
-    ("phases", [("thoi", "gian"), ("lo", "trinh"), ("tien", "do"), ("giai", "doan"), ("dinh", "huong"),
-                ("phan", "ky")]),
+    (
+        "phases",
+        [("thoi", "gian"), ("lo", "trinh"), ("tien", "do"), ("giai", "doan"), ("dinh", "huong"), ("phan", "ky")],
+    ),
     ("budget", [("kinh", "phi")]),
     ("organisation", [("to", "chuc", "thuc", "hien"), ("trach", "nhiem"), ("phan", "cong")]),
     ("targets", [("chi", "tieu")]),
@@ -42,9 +45,7 @@ def kinds_of(title: str) -> set[str]:
     for kind, phrases in SECTION_KINDS:
         for phrase in phrases:
             # One-word phrases must match exactly: "kinh" (phí) is one edit from "kenh".
-            if (phrase[0] in toks) if len(phrase) == 1 else any(
-                phrase_at(toks, i, phrase) for i in range(len(toks))
-            ):
+            if (phrase[0] in toks) if len(phrase) == 1 else any(phrase_at(toks, i, phrase) for i in range(len(toks))):
                 found.add(kind)
     if "organisation" in found:
         # "TỔ CHỨC THỰC HIỆN" is never about timing or channels.
@@ -150,8 +151,13 @@ def find_sections(lines: list[str], start: int, end: int) -> list[Section]:
         stop = heads[k + 1][0] if k + 1 < len(heads) else end
         # A heading may wrap onto a second all-caps line ("II. NỘI DUNG" / "TUYÊN TRUYỀN").
         body_start = i + 1
-        if body_start < stop and lines[body_start].strip() and upper_ratio(lines[body_start]) > 0.85 \
-                and not _TOP_ITEM.match(lines[body_start]) and len(lines[body_start]) < 80:
+        if (
+            body_start < stop
+            and lines[body_start].strip()
+            and upper_ratio(lines[body_start]) > 0.85
+            and not _TOP_ITEM.match(lines[body_start])
+            and len(lines[body_start]) < 80
+        ):
             title = title + " " + lines[body_start].strip()
             body_start += 1
         section = Section(value, clean_space(title), kinds_of(title), i, stop, lines[body_start:stop])
@@ -176,8 +182,11 @@ def _parse_items(section: Section) -> None:
     previous = ""
     # Numbers of the lines that look like items, to forgive one OCR misread ("4." for "1.")
     # when the next item carries the number that follows.
-    numbered = [(i, int(m.group(1))) for i, raw in enumerate(section.lines)
-                if (m := _TOP_ITEM.match(raw)) and not _SUB_ITEM.match(raw)]
+    numbered = [
+        (i, int(m.group(1)))
+        for i, raw in enumerate(section.lines)
+        if (m := _TOP_ITEM.match(raw)) and not _SUB_ITEM.match(raw)
+    ]
     for index, raw in enumerate(section.lines):
         line = raw.strip()
         if not line:
@@ -215,9 +224,9 @@ def _parse_items(section: Section) -> None:
             open_block, in_head = Block([m_bullet.group(1)]), False
             current.bullets.append(open_block)
         else:
-            starts_paragraph = (
-                not in_head and previous.rstrip().endswith(".") and line[:1].isupper()
-            ) or (in_head and current is section.intro and blank_seen and bool(open_block.lines))
+            starts_paragraph = (not in_head and previous.rstrip().endswith(".") and line[:1].isupper()) or (
+                in_head and current is section.intro and blank_seen and bool(open_block.lines)
+            )
             if starts_paragraph:
                 open_block, in_head = Block([line]), False
                 current.paragraphs.append(open_block)

@@ -11,11 +11,39 @@ from .sections import NOI_NHAN
 from .textutil import clean_space, fold_same, upper_ratio
 
 # Signature titles: "T/M BAN THƯỜNG VỤ", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ TRƯỞNG BAN".
-_ROLE_START = re.compile(r"(?:^|\s)(?:t\s*/\s*m|tm\s*\.|k\s*/\s*t|kt\s*\.|q\s*\.|tl\s*\.|tuq\s*\.)\s",
-                         re.IGNORECASE)
-_ROLE_WORDS = {"chu", "tich", "pho", "truong", "ban", "bi", "thu", "giam", "doc", "thuong", "vu", "uy",
-               "nhan", "dan", "tm", "kt", "t/m", "k/t", "ky", "thay", "quyen", "chanh", "van",
-               "phong", "tong", "cuc", "vien", "chi", "dao", "bo"}
+_ROLE_START = re.compile(r"(?:^|\s)(?:t\s*/\s*m|tm\s*\.|k\s*/\s*t|kt\s*\.|q\s*\.|tl\s*\.|tuq\s*\.)\s", re.IGNORECASE)
+_ROLE_WORDS = {
+    "chu",
+    "tich",
+    "pho",
+    "truong",
+    "ban",
+    "bi",
+    "thu",
+    "giam",
+    "doc",
+    "thuong",
+    "vu",
+    "uy",
+    "nhan",
+    "dan",
+    "tm",
+    "kt",
+    "t/m",
+    "k/t",
+    "ky",
+    "thay",
+    "quyen",
+    "chanh",
+    "van",
+    "phong",
+    "tong",
+    "cuc",
+    "vien",
+    "chi",
+    "dao",
+    "bo",
+}
 _SIG_AGENCY = re.compile(r"^\W*c\S{0,2}\s*quan\s*:\s*", re.IGNORECASE)
 _SIG_DATE = re.compile(r"^\W*(?:ng\S{1,2}y\s+k\S{1,2}|th\S{1,2}i\s+gian\s+k\S{1,2})\s*:\s*")
 _SIG_OTHER = re.compile(r"^\W*(?:email|nguoi\s+ky|ky\s+boi|chuc\s+vu)\s*:")
@@ -35,7 +63,7 @@ def _strip_role(text: str) -> tuple[str, str | None]:
     """Split "- Thường trực Tỉnh uỷ, , PHÓ TRƯỞNG BAN" into the recipient and the role."""
     m = _ROLE_START.search(text)
     if m:
-        return text[:m.start()].rstrip(" ,;"), clean_space(text[m.start():])
+        return text[: m.start()].rstrip(" ,;"), clean_space(text[m.start() :])
     words = text.split()
     k = len(words)
     while k > 0:
@@ -88,18 +116,22 @@ def parse_tail(lines: list[str], body_start: int) -> Tail:
     for i in zone:
         m = _SIG_AGENCY.match(folded[i])
         if m and noi_nhan is not None and i > noi_nhan - 3:
-            agency = [lines[i][m.end():].strip()]
+            agency = [lines[i][m.end() :].strip()]
             j = i + 1
-            while j < len(lines) and lines[j].strip() and not _SIG_DATE.match(folded[j]) \
-                    and upper_ratio(lines[j]) > 0.8 and len(agency) < 3:
+            while (
+                j < len(lines)
+                and lines[j].strip()
+                and not _SIG_DATE.match(folded[j])
+                and upper_ratio(lines[j]) > 0.8
+                and len(agency) < 3
+            ):
                 agency.append(lines[j].strip())
                 j += 1
         d = _SIG_DATE.match(folded[i])
         if d:
-            signed_at = parse_signed_at(lines[i][d.end():])
+            signed_at = parse_signed_at(lines[i][d.end() :])
     if agency or signed_at:
-        tail.signature = DigitalSignature(agency=clean_space(" ".join(agency)) or None,
-                                          signed_at=signed_at)
+        tail.signature = DigitalSignature(agency=clean_space(" ".join(agency)) or None, signed_at=signed_at)
     if noi_nhan is None:
         tail.signer = _find_signer(lines, folded, max(body_start, len(lines) - 15), len(lines))
         return tail
@@ -112,8 +144,7 @@ def parse_tail(lines: list[str], body_start: int) -> Tail:
     start = noi_nhan
     k = noi_nhan - 1
     block: list[int] = []
-    while k > body_start and (not lines[k].strip() or lines[k].lstrip().startswith("-")
-                              or _is_role_line(lines[k])):
+    while k > body_start and (not lines[k].strip() or lines[k].lstrip().startswith("-") or _is_role_line(lines[k])):
         if lines[k].strip():
             block.append(k)
         k -= 1
@@ -122,7 +153,7 @@ def parse_tail(lines: list[str], body_start: int) -> Tail:
         if closed or _is_role_line(lines[i]):
             start = min(start, i)
     tail.body_end = start
-    first_rest = lines[noi_nhan][NOI_NHAN.match(folded[noi_nhan]).end():]  # type: ignore[union-attr]
+    first_rest = lines[noi_nhan][NOI_NHAN.match(folded[noi_nhan]).end() :]  # type: ignore[union-attr]
     recipients: list[list[str]] = []
     for i in range(start, len(lines)):
         raw = first_rest if i == noi_nhan else lines[i]
@@ -199,8 +230,13 @@ def _is_role_line(line: str) -> bool:
 def _find_signer(lines: list[str], folded: list[str], start: int, end: int) -> str | None:
     for i in range(end - 1, start - 1, -1):
         line = lines[i].strip()
-        if not line or _URL.search(line) or _SIG_AGENCY.match(folded[i]) or _SIG_DATE.match(folded[i]) \
-                or _SIG_OTHER.match(folded[i]):
+        if (
+            not line
+            or _URL.search(line)
+            or _SIG_AGENCY.match(folded[i])
+            or _SIG_DATE.match(folded[i])
+            or _SIG_OTHER.match(folded[i])
+        ):
             continue
         if _looks_like_name(line):
             return clean_space(line)

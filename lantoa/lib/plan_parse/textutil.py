@@ -14,8 +14,18 @@ from functools import lru_cache
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 # A tab is a column gap in text copied from a table: keep it visible as three spaces.
-_SPACES = str.maketrans({"\t": "   ", "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u3000": " ",
-                         "\u2002": " ", "\u2003": " ", "\u2009": " "})
+_SPACES = str.maketrans(
+    {
+        "\t": "   ",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u3000": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u2009": " ",
+    }
+)
 _MULTISPACE = re.compile(r"[ ]{3,}")
 _GLUED_CODE = re.compile(r"(/[A-ZĐ]{2,})([a-zđ]{3,})")
 
@@ -71,8 +81,8 @@ def within_one_edit(a: str, b: str) -> bool:
     while i < la and a[i] == b[i]:
         i += 1
     if la == lb:
-        return a[i + 1:] == b[i + 1:]
-    return a[i:] == b[i + 1:]
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
 
 
 _TOKEN = re.compile(r"\S+")
@@ -129,7 +139,7 @@ def upper_ratio(text: str) -> float:
 
 
 def sentence_case(text: str) -> str:
-    """"KẾ HOẠCH TRUYỀN THÔNG" → "Kế hoạch truyền thông"; mixed-case text is left alone."""
+    """ "KẾ HOẠCH TRUYỀN THÔNG" → "Kế hoạch truyền thông"; mixed-case text is left alone."""
     if upper_ratio(text) < 0.8:
         return text
     low = text.lower()

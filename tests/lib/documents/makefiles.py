@@ -74,7 +74,8 @@ def image_pdf(pages: list[tuple[int, int, bytes]]) -> bytes:
         objects.append(
             f"<< /Type /XObject /Subtype /Image /Width {width} /Height {height} /ColorSpace /DeviceGray "
             f"/BitsPerComponent 8 /Filter /FlateDecode /Length {len(data)} >>\nstream\n".encode()
-            + data + b"\nendstream"
+            + data
+            + b"\nendstream"
         )
     return _pdf(objects)
 
@@ -94,14 +95,13 @@ def png(width: int, height: int, pixels: bytes | None = None) -> bytes:
     """An 8-bit grayscale PNG; white when no pixels are given."""
     if pixels is None:
         pixels = blank_pixels(width, height)
-    rows = b"".join(b"\x00" + pixels[y * width:(y + 1) * width] for y in range(height))
+    rows = b"".join(b"\x00" + pixels[y * width : (y + 1) * width] for y in range(height))
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(
-        b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
 
 
 def tiff_pages(count: int) -> bytes:

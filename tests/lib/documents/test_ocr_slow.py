@@ -31,10 +31,18 @@ def scan_of(text: str, tmp_path: Path, dpi: int = 300) -> Path:
     """Render ``text`` with LibreOffice and rasterise it: a PDF of page images, no text layer."""
     src = tmp_path / "source.txt"
     src.write_text(text, encoding="utf-8")
-    subprocess.run([SOFFICE, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
-                   check=True, capture_output=True, timeout=180)
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", str(tmp_path / "source.pdf"), str(tmp_path / "pg")],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [SOFFICE, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-gray", str(tmp_path / "source.pdf"), str(tmp_path / "pg")],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     pages = [pgm_pixels(p.read_bytes()) for p in sorted(tmp_path.glob("pg-*.pgm"))]
     scan = tmp_path / "scan.pdf"
     scan.write_bytes(image_pdf(pages))

@@ -12,8 +12,12 @@ from lantoa.lib.documents.image_file import tiff_page_count
 from .conftest import FakeOcr
 from .makefiles import blank_pixels, image_pdf, png, png_header_only, text_pdf, tiff_pages
 
-LINES = ["UY BAN NHAN DAN XA AN BINH", "So: 45/KH-UBND", "KE HOACH",
-         "Tuyen truyen chuyen doi so tren dia ban xa nam 2025"]
+LINES = [
+    "UY BAN NHAN DAN XA AN BINH",
+    "So: 45/KH-UBND",
+    "KE HOACH",
+    "Tuyen truyen chuyen doi so tren dia ban xa nam 2025",
+]
 
 
 def _write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -50,11 +54,14 @@ def test_encrypted_pdf_is_refused(tmp_path: Path, no_ocr: None) -> None:
     assert err.value.message == "Tệp PDF bị mã hoá, không đọc được"
 
 
-@pytest.mark.parametrize("payload", [
-    b"%PDF-1.4\n garbage garbage",
-    b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF",
-    b"not a pdf at all",
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b"%PDF-1.4\n garbage garbage",
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF",
+        b"not a pdf at all",
+    ],
+)
 def test_corrupt_pdf(tmp_path: Path, payload: bytes, no_ocr: None) -> None:
     with pytest.raises(DocumentError) as err:
         read_document(_write(tmp_path, "broken.pdf", payload))

@@ -79,10 +79,14 @@ def _plan_docx(path: Path) -> None:
     document.add_paragraph("I. NỘI DUNG TUYÊN TRUYỀN")
     document.add_paragraph("1. Dịch vụ công trực tuyến.")
     tasks = document.add_table(rows=4, cols=4)
-    for r, row in enumerate([["TT", "Nhiệm vụ", "Chủ trì", "Thời gian"],
-                             ["1", "Chuyên mục trên báo", "Báo Lâm Đồng", "Quý I/2026"],
-                             ["2", "Video ngắn", "Sở Khoa học và Công nghệ", "Quý II/2026"],
-                             ["3", "Hội nghị báo cáo viên", "Ban Tuyên giáo", "Quý III/2026"]]):
+    for r, row in enumerate(
+        [
+            ["TT", "Nhiệm vụ", "Chủ trì", "Thời gian"],
+            ["1", "Chuyên mục trên báo", "Báo Lâm Đồng", "Quý I/2026"],
+            ["2", "Video ngắn", "Sở Khoa học và Công nghệ", "Quý II/2026"],
+            ["3", "Hội nghị báo cáo viên", "Ban Tuyên giáo", "Quý III/2026"],
+        ]
+    ):
         for c, value in enumerate(row):
             tasks.cell(r, c).text = value
     document.add_paragraph("II. TỔ CHỨC THỰC HIỆN")
@@ -95,8 +99,15 @@ def test_docx_paragraphs_and_tables_in_order(tmp_path: Path) -> None:
     doc = read_document(path)
     assert doc.kind == "docx"
     text = doc.text
-    order = ["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số: 88/KH-UBND", "KẾ HOẠCH", "Căn cứ",
-             "Chuyên mục trên báo | Báo Lâm Đồng", "II. TỔ CHỨC THỰC HIỆN"]
+    order = [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH LÂM ĐỒNG",
+        "Số: 88/KH-UBND",
+        "KẾ HOẠCH",
+        "Căn cứ",
+        "Chuyên mục trên báo | Báo Lâm Đồng",
+        "II. TỔ CHỨC THỰC HIỆN",
+    ]
     positions = [text.index(s) for s in order]
     assert positions == sorted(positions)
     # The layout table is read cell by cell: issuer lines stay together.

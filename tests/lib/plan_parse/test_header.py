@@ -12,7 +12,8 @@ def test_party_header_flattened_by_ocr() -> None:
     header = parse_header_text(
         "TINH UY LAM DONG DANG CQNG SAN VIET NAM\nBAN TUYEN GIAO VA DAN VAN\n\n*\n\n"
         ") Ldam Déng, ngday  thdang 01 nam 2026\nSO - KH/BTGDVTU\n\nKE HOACH\n"
-        "tuyén truyén Nghi quyét s6 57-NQ/TW\n\nThyc hién Ké hoach sd 08-KH/TU")
+        "tuyén truyén Nghi quyét s6 57-NQ/TW\n\nThyc hién Ké hoach sd 08-KH/TU"
+    )
     assert header.doc_type == "Kế hoạch"
     assert header.number is None and header.number_blank
     assert header.number_symbol == "-KH/BTGDVTU"
@@ -28,7 +29,8 @@ def test_issuer_name_continues_over_lines() -> None:
     header = parse_header_text(
         " BAN CHAP HANH TRUNG UONG PANG CONG SAN VIET NAM\n\nBAN CHi PAO TRUNG UONG . .\n\n"
         "VE PHAT TRIEN KHOA HOC CONG NGHE, Ha Noi, ngdy 28 thang 7 nam 2025\n"
-        "POI MO SANGTAO VA CHUYEN POI SO\n\nSé 03-KH/BCDTW\n\nKE HOACH TRUYEN THONG\nthiic ddy chuyen doéi so")
+        "POI MO SANGTAO VA CHUYEN POI SO\n\nSé 03-KH/BCDTW\n\nKE HOACH TRUYEN THONG\nthiic ddy chuyen doéi so"
+    )
     assert header.number == "03-KH/BCĐTW"
     assert header.issued_on == date(2025, 7, 28)
     assert header.place == "Ha Noi"
@@ -37,14 +39,17 @@ def test_issuer_name_continues_over_lines() -> None:
     assert fold(header.title).startswith("truyen thong thiic ddy")
 
 
-@pytest.mark.parametrize("header_text", [
-    "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH QUẢNG TRỊ | Độc lập - Tự do - Hạnh phúc\n"
-    "Số: 125/KH-UBND | Quảng Trị, ngày 05 tháng 3 năm 2026\n\nKẾ HOẠCH\nTuyên truyền chuyển đổi số",
-    "ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH QUẢNG TRỊ          Độc lập - Tự do - "
-    "Hạnh phúc\nSố: 125/KH-UBND          Quảng Trị, ngày 05 tháng 3 năm 2026\nKẾ HOẠCH\nTuyên truyền chuyển đổi số",
-    "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH QUẢNG TRỊ\tĐộc lập - Tự do - Hạnh phúc\n"
-    "Số: 125/KH-UBND\tQuảng Trị, ngày 05 tháng 3 năm 2026\nKẾ HOẠCH\nTuyên truyền chuyển đổi số",
-])
+@pytest.mark.parametrize(
+    "header_text",
+    [
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH QUẢNG TRỊ | Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 125/KH-UBND | Quảng Trị, ngày 05 tháng 3 năm 2026\n\nKẾ HOẠCH\nTuyên truyền chuyển đổi số",
+        "ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH QUẢNG TRỊ          Độc lập - Tự do - "
+        "Hạnh phúc\nSố: 125/KH-UBND          Quảng Trị, ngày 05 tháng 3 năm 2026\nKẾ HOẠCH\nTuyên truyền chuyển đổi số",
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH QUẢNG TRỊ\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 125/KH-UBND\tQuảng Trị, ngày 05 tháng 3 năm 2026\nKẾ HOẠCH\nTuyên truyền chuyển đổi số",
+    ],
+)
 def test_state_header_in_columns(header_text: str) -> None:
     header = parse_header_text(header_text)
     assert header.number == "125/KH-UBND"
@@ -59,7 +64,8 @@ def test_web_copy_metadata_block() -> None:
     header = parse_header_text(
         "Văn bản: Kế hoạch tuyên truyền năm 2026\nSố hiệu: 41-KH/ĐU | Loại văn bản: Kế hoạch\n"
         "Nơi ban hành: Đảng ủy phường Vĩnh Tuy | Người ký: Nguyễn Văn An\nNgày ban hành: 12/02/2026\n"
-        "Trích yếu: Thông tin, tuyên truyền năm 2026\n\nNội dung văn bản...")
+        "Trích yếu: Thông tin, tuyên truyền năm 2026\n\nNội dung văn bản..."
+    )
     assert header.number == "41-KH/ĐU"
     assert header.issued_on == date(2026, 2, 12)
     assert header.doc_type == "Kế hoạch"
@@ -68,12 +74,15 @@ def test_web_copy_metadata_block() -> None:
     assert header.title == "Thông tin, tuyên truyền năm 2026"
 
 
-@pytest.mark.parametrize(("line", "number", "symbol"), [
-    ("Số    -KH/BTGDVTU", None, "-KH/BTGDVTU"),
-    ("Số:      /KH-UBND", None, "/KH-UBND"),
-    ("Số: ......./QĐ-UBND", None, "/QĐ-UBND"),
-    ("S6 41 - KH/PU", "41-KH/ĐU", None),
-])
+@pytest.mark.parametrize(
+    ("line", "number", "symbol"),
+    [
+        ("Số    -KH/BTGDVTU", None, "-KH/BTGDVTU"),
+        ("Số:      /KH-UBND", None, "/KH-UBND"),
+        ("Số: ......./QĐ-UBND", None, "/QĐ-UBND"),
+        ("S6 41 - KH/PU", "41-KH/ĐU", None),
+    ],
+)
 def test_number_lines(line: str, number: str | None, symbol: str | None) -> None:
     header = parse_header_text(f"ĐẢNG ỦY PHƯỜNG AN KHÁNH\n{line}\nAn Khánh, ngày   tháng 02 năm 2026\n\nKẾ HOẠCH\nabc")
     assert header.number == number
@@ -84,7 +93,8 @@ def test_number_lines(line: str, number: str | None, symbol: str | None) -> None
 def test_wrapped_motto_and_year() -> None:
     header = parse_header_text(
         "BỘ VĂN HÓA, THỂ THAO CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\nNAM\nVÀ DU LỊCH Độc lập - Tự do - Hạnh phúc\n"
-        "Số: 3512/KH-BVHTTDL Hà Nội, ngày 05 tháng 9 năm\n2025\n\nKẾ HOẠCH\nTruyền thông chính sách")
+        "Số: 3512/KH-BVHTTDL Hà Nội, ngày 05 tháng 9 năm\n2025\n\nKẾ HOẠCH\nTruyền thông chính sách"
+    )
     assert header.issuer == "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH"
     assert header.issued_on == date(2025, 9, 5)
     assert header.place == "Hà Nội"

@@ -20,8 +20,13 @@ def test_json_output() -> None:
     data = json.loads(out.getvalue())
     assert data["number"] == "15-KH/TU"
     assert data["issued_on"] == "2026-01-10"
-    assert data["references"][0] == {"relation": "implements", "kind": "Kế hoạch", "number": "02-KH/BCĐTW",
-                                     "date": "2025-06-19", "issuer": "Ban Chỉ đạo Trung ương"}
+    assert data["references"][0] == {
+        "relation": "implements",
+        "kind": "Kế hoạch",
+        "number": "02-KH/BCĐTW",
+        "date": "2025-06-19",
+        "issuer": "Ban Chỉ đạo Trung ương",
+    }
 
 
 def test_summary_output_is_vietnamese() -> None:

@@ -12,9 +12,25 @@ from lantoa.lib.text import fold
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "plans"
 
-CONTRACT_KEYS = ["doc_type", "number", "issued_on", "issued_on_parts", "place", "issuer", "title",
-                 "references", "themes", "channels", "phases", "targets", "assignments", "budget",
-                 "signer", "recipients", "uncertain"]
+CONTRACT_KEYS = [
+    "doc_type",
+    "number",
+    "issued_on",
+    "issued_on_parts",
+    "place",
+    "issuer",
+    "title",
+    "references",
+    "themes",
+    "channels",
+    "phases",
+    "targets",
+    "assignments",
+    "budget",
+    "signer",
+    "recipients",
+    "uncertain",
+]
 
 
 def load(name: str) -> PlanDraft:
@@ -37,21 +53,27 @@ def test_json_contract() -> None:
 
 def test_state_plan_with_pipe_header() -> None:
     d = load("ubnd_tinh_pipe_header.txt")
-    assert (d.doc_type, d.number, d.issued_on, d.place) == ("Kế hoạch", "125/KH-UBND", date(2026, 3, 5),
-                                                             "Quảng Trị")
+    assert (d.doc_type, d.number, d.issued_on, d.place) == ("Kế hoạch", "125/KH-UBND", date(2026, 3, 5), "Quảng Trị")
     assert d.issuer == "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ"
     assert refs(d, "based_on") == [
-        ("Luật", None, date(2025, 6, 16)), ("Nghị định", "42/2022/NĐ-CP", date(2022, 6, 24)),
-        ("Quyết định", "06/QĐ-TTg", date(2022, 1, 6)), ("Công văn", "4338/BTTTT-CĐSQG", date(2024, 10, 15))]
+        ("Luật", None, date(2025, 6, 16)),
+        ("Nghị định", "42/2022/NĐ-CP", date(2022, 6, 24)),
+        ("Quyết định", "06/QĐ-TTg", date(2022, 1, 6)),
+        ("Công văn", "4338/BTTTT-CĐSQG", date(2024, 10, 15)),
+    ]
     assert refs(d, "implements") == [("Kế hoạch", "18-KH/TU", date(2026, 1, 20))]
     assert len(d.themes) == 4 and len(d.channels) == 3
-    assert [(p.start, p.end) for p in d.phases] == [(date(2026, 3, 1), date(2026, 6, 30)),
-                                                    (date(2026, 7, 1), date(2026, 12, 31))]
+    assert [(p.start, p.end) for p in d.phases] == [
+        (date(2026, 3, 1), date(2026, 6, 30)),
+        (date(2026, 7, 1), date(2026, 12, 31)),
+    ]
     assert len(d.targets) == 3 and all("%" in t for t in d.targets)
     assert d.budget is not None and "ngân sách tỉnh năm 2026" in d.budget
     assert [(a.unit, a.role) for a in d.assignments] == [
-        ("Sở Khoa học và Công nghệ", "lead"), ("Báo và Phát thanh, Truyền hình Quảng Trị", "coordinating"),
-        ("Ủy ban nhân dân các xã, phường, đặc khu", "lead")]
+        ("Sở Khoa học và Công nghệ", "lead"),
+        ("Báo và Phát thanh, Truyền hình Quảng Trị", "coordinating"),
+        ("Ủy ban nhân dân các xã, phường, đặc khu", "lead"),
+    ]
     assert d.signer == "Hoàng Văn Nam"
     assert d.signer_title == "KT. CHỦ TỊCH PHÓ CHỦ TỊCH"
     assert d.recipients[0] == "Bộ Khoa học và Công nghệ (b/c)" and len(d.recipients) == 6
@@ -62,29 +84,36 @@ def test_ministry_plan_in_layout_columns() -> None:
     d = load("bo_columns_layout.txt")
     assert (d.number, d.issued_on, d.place) == ("3512/KH-BVHTTDL", date(2025, 9, 5), "Hà Nội")
     assert d.issuer == "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH"
-    assert d.title == ("Truyền thông chính sách về chuyển đổi số trong lĩnh vực văn hóa, thể thao và du lịch "
-                       "năm 2025 - 2026")
+    assert d.title == (
+        "Truyền thông chính sách về chuyển đổi số trong lĩnh vực văn hóa, thể thao và du lịch năm 2025 - 2026"
+    )
     assert [r.number for r in d.references] == ["57-NQ/TW", "03/NQ-CP", "43/2025/NĐ-CP", "02-KH/BCĐTW"]
-    assert [r.issuer for r in d.references] == ["Bộ Chính trị", "Chính phủ", "Chính phủ",
-                                                "Ban Chỉ đạo Trung ương"]
+    assert [r.issuer for r in d.references] == ["Bộ Chính trị", "Chính phủ", "Chính phủ", "Ban Chỉ đạo Trung ương"]
     assert d.audiences[0].startswith("Cán bộ, công chức")
-    assert [(p.start, p.end) for p in d.phases] == [(date(2025, 9, 15), date(2025, 12, 31)),
-                                                    (date(2026, 1, 1), date(2026, 6, 30))]
-    assert [a.unit for a in d.assignments] == ["Trung tâm Công nghệ thông tin", "Văn phòng Bộ",
-                                               "Các cơ quan báo chí thuộc Bộ"]
+    assert [(p.start, p.end) for p in d.phases] == [
+        (date(2025, 9, 15), date(2025, 12, 31)),
+        (date(2026, 1, 1), date(2026, 6, 30)),
+    ]
+    assert [a.unit for a in d.assignments] == [
+        "Trung tâm Công nghệ thông tin",
+        "Văn phòng Bộ",
+        "Các cơ quan báo chí thuộc Bộ",
+    ]
     assert d.assignments[2].duties == [
-        "Phối hợp đăng tải tin, bài; dành thời lượng phù hợp cho chuyên mục chuyển đổi số."]
+        "Phối hợp đăng tải tin, bài; dành thời lượng phù hợp cho chuyên mục chuyển đổi số."
+    ]
     assert d.signer == "Trịnh Thị Thủy"
-    assert d.recipients == ["Bộ trưởng (để b/c)", "Các Thứ trưởng", "Các cơ quan, đơn vị thuộc Bộ",
-                            "Lưu: VT, TTCNTT"]
+    assert d.recipients == ["Bộ trưởng (để b/c)", "Các Thứ trưởng", "Các cơ quan, đơn vị thuộc Bộ", "Lưu: VT, TTCNTT"]
 
 
 def test_web_page_copy() -> None:
     d = load("web_copy.txt")
     assert (d.number, d.issued_on, d.place, d.doc_type) == ("15-KH/TU", date(2026, 1, 10), "Nghệ An", "Kế hoạch")
     assert d.issuer == "TỈNH ỦY NGHỆ AN"
-    assert refs(d, "implements") == [("Kế hoạch", "02-KH/BCĐTW", date(2025, 6, 19)),
-                                     ("Hướng dẫn", "12-HD/BTGDVTW", date(2025, 12, 5))]
+    assert refs(d, "implements") == [
+        ("Kế hoạch", "02-KH/BCĐTW", date(2025, 6, 19)),
+        ("Hướng dẫn", "12-HD/BTGDVTW", date(2025, 12, 5)),
+    ]
     assert d.signer == "Nguyễn Đức Trung"
     assert len(d.themes) == 2 and len(d.channels) == 2 and len(d.assignments) == 2
     assert d.recipients[0] == "Ban Tuyên giáo và Dân vận Trung ương"
@@ -98,8 +127,10 @@ def test_draft_with_blank_number_and_day() -> None:
     assert d.to_json()["number"] is None
     assert d.issuer == "BAN TUYÊN GIÁO VÀ DÂN VẬN" and d.issuer_parent == "ĐẢNG BỘ TỈNH QUẢNG NINH"
     assert [(p.start, p.end) for p in d.phases] == [
-        (date(2026, 1, 1), date(2026, 3, 31)), (date(2026, 4, 1), date(2026, 9, 30)),
-        (date(2026, 10, 1), date(2026, 12, 31))]
+        (date(2026, 1, 1), date(2026, 3, 31)),
+        (date(2026, 4, 1), date(2026, 9, 30)),
+        (date(2026, 10, 1), date(2026, 12, 31)),
+    ]
     assert d.assignments[0].unit == "các đảng ủy trực thuộc Tỉnh ủy"
     assert (d.assignments[1].unit, d.assignments[1].role) == ("Trung tâm Truyền thông tỉnh", "coordinating")
     assert d.signer == "Phạm Thị Hồng Hạnh"
@@ -129,7 +160,10 @@ def test_plan_attached_to_a_decision() -> None:
     assert len(d.themes) == 3 and len(d.channels) == 2
     assert [(p.start, p.end) for p in d.phases] == [(date(2026, 1, 1), date(2026, 12, 31))]
     assert [(a.unit, a.role) for a in d.assignments] == [
-        ("Phòng Văn hóa - Xã hội", "lead"), ("Công an phường", "coordinating"), ("Các tổ dân phố", "lead")]
+        ("Phòng Văn hóa - Xã hội", "lead"),
+        ("Công an phường", "coordinating"),
+        ("Các tổ dân phố", "lead"),
+    ]
     # Page numbers ("- 2 -") do not leak into the items.
     assert d.themes[2] == "Phòng, chống lừa đảo qua điện thoại và mạng xã hội."
     assert (d.signer, d.signer_title) == ("Đỗ Minh Khôi", "CHỦ TỊCH")
@@ -145,8 +179,10 @@ def test_text_that_is_not_a_plan_gives_a_partial_draft() -> None:
 
 
 def test_signer_glued_to_the_last_recipient() -> None:
-    d = parse_plan("KẾ HOẠCH\nabc\n\nI. NỘI DUNG\n1. Một.\n\nKT. BỘ TRƯỞNG\nNơi nhận: THỨ TRƯỞNG\n"
-                   "- Bộ trưởng (để b/c);\n- Lưu: VT, TTCNTT. Trịnh Thị Thủy")
+    d = parse_plan(
+        "KẾ HOẠCH\nabc\n\nI. NỘI DUNG\n1. Một.\n\nKT. BỘ TRƯỞNG\nNơi nhận: THỨ TRƯỞNG\n"
+        "- Bộ trưởng (để b/c);\n- Lưu: VT, TTCNTT. Trịnh Thị Thủy"
+    )
     assert fold(d.signer) == "trinh thi thuy"  # "Thủy"/"Thuỷ": tone placement is not the point here
     assert d.recipients == ["Bộ trưởng (để b/c)", "Lưu: VT, TTCNTT"]
     assert d.signer_title == "KT. BỘ TRƯỞNG THỨ TRƯỞNG"

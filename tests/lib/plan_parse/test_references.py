@@ -17,7 +17,8 @@ def test_garbled_can_cu_list() -> None:
         "- Cian ctr Quy dinh so 230-Qb/TW, ngay 10/01/2025 cia B Chinh tri vé chirc ndng;\n"
         "- Cén ctir Quy che lam viée s6 01-QC/BCDTW, ngay 28/02/2025 ctia Ban\nChi dao Trung uong v& phat;\n"
         "- Cén ct Ké hoach s6 01-KH/BCDTW, ngay 02/6/2025 cia Ban Chi dao\nTrung uong vé hanh dong "
-        "trlen khai Nghi quyet s0 57-NQ/TW, ngay\n22/12/2024 cta B Chinh tri;")
+        "trlen khai Nghi quyet s0 57-NQ/TW, ngay\n22/12/2024 cta B Chinh tri;"
+    )
     assert _key(refs) == [
         ("based_on", "Nghị quyết", "57-NQ/TW", date(2024, 12, 22)),
         ("based_on", "Quyết định", "229-QĐ/TW", date(2025, 1, 10)),
@@ -34,10 +35,11 @@ def test_semicolon_list_after_thuc_hien() -> None:
         "Thực hiện Kế hoạch số 13-KH/TU, ngày 15/9/2025 của Ban Thường vụ Tỉnh ủy về triển khai Phong trào "
         "“Bình dân học vụ số; năm 2025”; Kế hoạch số 13-KH/TU, ngày 08/12/2025 của Ban Thường vụ Tỉnh ủy về "
         "thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị; Hướng dẫn số 12-HD/BTGDVTW ngày "
-        "05/12/2025 của Ban Tuyên giáo và Dân vận Trung ương,\nBan Thường vụ ban hành Kế hoạch như sau:")
+        "05/12/2025 của Ban Tuyên giáo và Dân vận Trung ương,\nBan Thường vụ ban hành Kế hoạch như sau:"
+    )
     assert _key(refs) == [
         ("implements", "Kế hoạch", "13-KH/TU", date(2025, 9, 15)),
-        ("implements", "Kế hoạch", "13-KH/TU", date(2025, 12, 8)),   # same number, another plan
+        ("implements", "Kế hoạch", "13-KH/TU", date(2025, 12, 8)),  # same number, another plan
         ("implements", "Hướng dẫn", "12-HD/BTGDVTW", date(2025, 12, 5)),
         ("mentions", "Nghị quyết", "57-NQ/TW", date(2024, 12, 22)),
     ]
@@ -49,7 +51,8 @@ def test_state_references_and_laws_without_number() -> None:
         "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n"
         "Căn cứ Nghị định số 42/2022/NĐ-CP ngày 24/6/2022 của Chính phủ quy định về việc cung cấp thông tin;\n"
         "Căn cứ Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ phê duyệt Đề án;\n"
-        "Xét đề nghị của Giám đốc Sở Khoa học và Công nghệ.")
+        "Xét đề nghị của Giám đốc Sở Khoa học và Công nghệ."
+    )
     assert _key(refs) == [
         ("based_on", "Luật", None, date(2025, 6, 16)),
         ("based_on", "Nghị định", "42/2022/NĐ-CP", date(2022, 6, 24)),
@@ -61,14 +64,16 @@ def test_state_references_and_laws_without_number() -> None:
 def test_date_after_issuer() -> None:
     refs = parse_references(
         "Thue hién K& hoach hanh dong s6 09-KH/BCD57 cia Ban Chi dao thuc hién Nghi quyét s6 57 Pang uy "
-        "phuong Vinh Tuy, ngay 06/02/2026 vé “Ké hoach hanh dong”")
+        "phuong Vinh Tuy, ngay 06/02/2026 vé “Ké hoach hanh dong”"
+    )
     assert _key(refs) == [("implements", "Kế hoạch", "09-KH/BCĐ57", date(2026, 2, 6))]
 
 
 def test_inline_mentions_in_the_body_are_references_too() -> None:
     refs = parse_references(
         "- Tuyên truyền kịp thời mục tiêu của Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung "
-        "ương (Kế hoạch số 02), Kế hoạch hành động số 01-KHHĐ/BCĐ ngày 22/7/2025 của Ban Chỉ đạo tỉnh.")
+        "ương (Kế hoạch số 02), Kế hoạch hành động số 01-KHHĐ/BCĐ ngày 22/7/2025 của Ban Chỉ đạo tỉnh."
+    )
     assert _key(refs) == [
         ("mentions", "Kế hoạch", "02-KH/BCĐTW", date(2025, 6, 19)),
         ("mentions", "Kế hoạch", "01-KHHĐ/BCĐ", date(2025, 7, 22)),
@@ -79,7 +84,8 @@ def test_heading_then_bullets() -> None:
     refs = parse_references(
         "Căn cứ:\n- Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị;\n"
         "- Công văn số 123/UBND-VX ngày 02-01-2026 của UBND tỉnh về việc tuyên truyền;\n"
-        "Thực hiện:\n+ Kết luận số 123-KL/TW ngày 22 tháng 12 năm 2025 của Ban Bí thư.")
+        "Thực hiện:\n+ Kết luận số 123-KL/TW ngày 22 tháng 12 năm 2025 của Ban Bí thư."
+    )
     assert _key(refs) == [
         ("based_on", "Chỉ thị", "05-CT/TW", date(2016, 5, 15)),
         ("based_on", "Công văn", "123/UBND-VX", date(2026, 1, 2)),

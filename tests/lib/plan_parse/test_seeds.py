@@ -39,9 +39,15 @@ def numbers_dates(draft: PlanDraft, relation: str | None = None) -> list[tuple[s
     return [(r.number, r.date) for r in draft.references if relation in (None, r.relation)]
 
 
-SEVEN = [("57-NQ/TW", date(2024, 12, 22)), ("229-QĐ/TW", date(2025, 1, 10)), ("230-QĐ/TW", date(2025, 1, 10)),
-         ("259-QĐ/TW", date(2025, 1, 24)), ("01-QC/BCĐTW", date(2025, 2, 28)),
-         ("01-KH/BCĐTW", date(2025, 6, 2)), ("02-KH/BCĐTW", date(2025, 6, 19))]
+SEVEN = [
+    ("57-NQ/TW", date(2024, 12, 22)),
+    ("229-QĐ/TW", date(2025, 1, 10)),
+    ("230-QĐ/TW", date(2025, 1, 10)),
+    ("259-QĐ/TW", date(2025, 1, 24)),
+    ("01-QC/BCĐTW", date(2025, 2, 28)),
+    ("01-KH/BCĐTW", date(2025, 6, 2)),
+    ("02-KH/BCĐTW", date(2025, 6, 19)),
+]
 
 
 @pytest.mark.parametrize("repair", [False, True])
@@ -51,8 +57,15 @@ def test_000_central_plan(repair: bool) -> None:
     assert d.issued_on == date(2025, 7, 28)
     assert numbers_dates(d) == SEVEN
     assert {r.relation for r in d.references} == {"based_on"}
-    assert [r.kind for r in d.references] == ["Nghị quyết", "Quyết định", "Quy định", "Quyết định", "Quy chế",
-                                              "Kế hoạch", "Kế hoạch"]
+    assert [r.kind for r in d.references] == [
+        "Nghị quyết",
+        "Quyết định",
+        "Quy định",
+        "Quyết định",
+        "Quy chế",
+        "Kế hoạch",
+        "Kế hoạch",
+    ]
     assert len(d.themes) == 9
     assert len(d.channels) == 4
     assert [(p.start, p.end) for p in d.phases] == [(date(2025, 7, 20), date(2025, 12, 31))]
@@ -79,9 +92,11 @@ def test_000_text_fields_after_repair() -> None:
 
 
 @needs_repair
-@pytest.mark.xfail(reason="the OCR reads the signer as 'I’¢ Hoai Trung'; repair cannot recover 'Lê' "
-                          "from 'I’¢' without a list of names, which this parser deliberately does not keep",
-                   strict=False)
+@pytest.mark.xfail(
+    reason="the OCR reads the signer as 'I’¢ Hoai Trung'; repair cannot recover 'Lê' "
+    "from 'I’¢' without a list of names, which this parser deliberately does not keep",
+    strict=False,
+)
 def test_000_signer() -> None:
     assert fold(seed("000").signer) == "le hoai trung"
 
@@ -90,12 +105,15 @@ def test_000_signer() -> None:
 def test_002_province_plan(repair: bool) -> None:
     d = seed("002", repair)
     assert numbers_dates(d, "implements") == [
-        ("08-KH/TU", date(2025, 8, 29)), ("13-KH/TU", date(2025, 9, 15)), ("13-KH/TU", date(2025, 12, 8)),
-        ("01-KH/BCĐ", date(2025, 12, 12)), ("22-KH/TU", date(2026, 1, 14))]
+        ("08-KH/TU", date(2025, 8, 29)),
+        ("13-KH/TU", date(2025, 9, 15)),
+        ("13-KH/TU", date(2025, 12, 8)),
+        ("01-KH/BCĐ", date(2025, 12, 12)),
+        ("22-KH/TU", date(2026, 1, 14)),
+    ]
     assert d.number is None and d.number_symbol == "-KH/BTGDVTU"
     assert d.issued_on_parts == {"day": None, "month": 1, "year": 2026}
-    assert [(p.start, p.end) for p in d.phases] == [
-        (date(y, 1, 1), date(y, 12, 31)) for y in (2026, 2027, 2028)]
+    assert [(p.start, p.end) for p in d.phases] == [(date(y, 1, 1), date(y, 12, 31)) for y in (2026, 2027, 2028)]
     assert len(d.themes) == 3 and len(d.channels) == 4 and len(d.assignments) == 3
     assert fold(d.signer) == "le ngoc quang"
 
@@ -110,8 +128,11 @@ def test_002_text_fields_after_repair() -> None:
 @pytest.mark.parametrize("repair", [False, True])
 def test_003_commune_plan(repair: bool) -> None:
     d = seed("003", repair)
-    assert numbers_dates(d) == [("13/KH-SVHTTDL", date(2025, 8, 15)), ("02-KH/BCĐTW", date(2025, 6, 19)),
-                                ("01-KHHĐ/BCĐ", date(2025, 7, 22))]
+    assert numbers_dates(d) == [
+        ("13/KH-SVHTTDL", date(2025, 8, 15)),
+        ("02-KH/BCĐTW", date(2025, 6, 19)),
+        ("01-KHHĐ/BCĐ", date(2025, 7, 22)),
+    ]
     assert d.references[0].relation == "implements"
     assert len(d.themes) == 8
     assert len(d.channels) == 3
@@ -137,17 +158,22 @@ def test_004_ward_plan(repair: bool) -> None:
     assert d.number == "41-KH/ĐU"
     assert d.issued_on == date(2026, 2, 12)
     assert [(p.start, p.end) for p in d.phases] == [
-        (date(2026, 1, 1), date(2026, 3, 31)), (date(2026, 4, 1), date(2026, 6, 30)),
-        (date(2026, 7, 1), date(2026, 9, 30)), (date(2026, 10, 1), date(2026, 12, 31))]
+        (date(2026, 1, 1), date(2026, 3, 31)),
+        (date(2026, 4, 1), date(2026, 6, 30)),
+        (date(2026, 7, 1), date(2026, 9, 30)),
+        (date(2026, 10, 1), date(2026, 12, 31)),
+    ]
     assert len(d.assignments) == 3
     assert len(d.targets) >= 3 and any("100%" in t for t in d.targets)
-    assert numbers_dates(d, "implements") == [("22-KH/BTGDVTU", date(2026, 1, 26)),
-                                              ("09-KH/BCĐ57", date(2026, 2, 6))]
+    assert numbers_dates(d, "implements") == [("22-KH/BTGDVTU", date(2026, 1, 26)), ("09-KH/BCĐ57", date(2026, 2, 6))]
 
 
 @needs_repair
 def test_004_assignments_after_repair() -> None:
     d = seed("004")
     assert [fold(a.unit) for a in d.assignments] == [
-        "ban xay dung dang", "ubnd phuong", "uy ban mttq va cac to chuc chinh tri - xa hoi phuong"]
+        "ban xay dung dang",
+        "ubnd phuong",
+        "uy ban mttq va cac to chuc chinh tri - xa hoi phuong",
+    ]
     assert d.place == "Vĩnh Tuy"

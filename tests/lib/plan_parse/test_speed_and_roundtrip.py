@@ -49,6 +49,19 @@ def test_plan_written_to_docx_reimports_to_the_same_structure(tmp_path: Path) ->
     document.save(str(path))
     from_docx = parse_plan(read_document(path).text).to_json()
     from_text = parse_plan(source).to_json()
-    for key in ("number", "issued_on", "place", "issuer", "title", "references", "themes", "channels",
-                "phases", "targets", "assignments", "budget", "signer"):
+    for key in (
+        "number",
+        "issued_on",
+        "place",
+        "issuer",
+        "title",
+        "references",
+        "themes",
+        "channels",
+        "phases",
+        "targets",
+        "assignments",
+        "budget",
+        "signer",
+    ):
         assert from_docx[key] == from_text[key], key

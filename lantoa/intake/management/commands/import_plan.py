@@ -49,8 +49,10 @@ def summary(draft: PlanDraft) -> list[str]:
     ]
     relation = {"based_on": "căn cứ", "implements": "thực hiện", "mentions": "dẫn chiếu"}
     for ref in draft.references:
-        out.append(f"  - [{relation[ref.relation]}] {ref.kind or ''} {ref.number or ''} {_date(ref.date)}"
-                   f" {ref.issuer or ''}".rstrip())
+        out.append(
+            f"  - [{relation[ref.relation]}] {ref.kind or ''} {ref.number or ''} {_date(ref.date)}"
+            f" {ref.issuer or ''}".rstrip()
+        )
     out.append(f"Nội dung tuyên truyền ({len(draft.themes)}):")
     out += [f"  {i}. {t[:120]}" for i, t in enumerate(draft.themes, 1)]
     out.append(f"Hình thức ({len(draft.channels)}):")
@@ -88,8 +90,7 @@ class Command(BaseCommand):
             self.stderr.write(f"Nhận dạng chữ: trang {done}/{total}")
 
         try:
-            document = read_document(options["file"], limits=_limits(options["max_pages"]),
-                                     progress=progress)
+            document = read_document(options["file"], limits=_limits(options["max_pages"]), progress=progress)
         except DocumentError as exc:
             raise CommandError(exc.message) from exc
         draft = parse_plan(document.text, repair=not options["no_repair"])
