@@ -205,6 +205,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # run_huey attaches its own handler to the huey logger; propagating would print every line twice.
-    "loggers": {"huey": {"level": "INFO", "propagate": False}},
+    "loggers": {"huey": {"level": "INFO", "propagate": False}, "axes": {"level": "WARNING"}},
 }
 AXES_VERBOSE = False

@@ -22,7 +22,6 @@ CASES = [
          kwargs=lambda w: {"uidb64": "MQ", "token": "sai-ma"}),
     Case("accounts:password_reset_complete", public=True, allowed=EVERYONE),
     Case("portal:index", public=True, allowed=EVERYONE),
-    Case("intake:index", allowed=EVERYONE),
     Case("monitoring:index", allowed=EVERYONE),
     Case("assistant:index", allowed=EVERYONE),
 ]
