@@ -89,6 +89,10 @@ def parse_plan(text: str, *, repair: bool = True) -> PlanDraft:
         sections = find_sections(lines, start, tail.body_end)
 
     refs, _ = parse_reference_items(lines[body_start:first_section])
+    if draft.issuer is None:
+        draft.issuer = _issuer_from_preamble(lines[body_start:first_section])
+        if draft.issuer:
+            draft.flag("issuer")
     mention_from = (header.type_line + 1) if header.type_line is not None else body_start
     mentions = find_mentions("\n".join(lines[mention_from : tail.body_end]))
     draft.references = merge_references(refs + mentions, draft.number)
@@ -133,6 +137,54 @@ def _attached_plan(lines: list[str], header: Header) -> tuple[int, str | None, i
             if "kem theo" in near:
                 title, body = attachment_title(lines, i)
                 return i, title, body
+    return None
+
+
+# "UBND xã Thanh Thủy xây dựng Kế hoạch …", "Ban Thường vụ Tỉnh ủy ban hành Kế hoạch …"
+_ISSUES = re.compile(r"\s(?:ban\s+h\S{1,2}nh|x\S{1,2}y\s+d\S{1,2}ng)\s+k\S{1,3}\s+ho\S{1,2}ch\b")
+
+
+_ORG_FIRST = {
+    "ban",
+    "uy",
+    "ubnd",
+    "so",
+    "bo",
+    "dang",
+    "tinh",
+    "thanh",
+    "van",
+    "phong",
+    "trung",
+    "hoi",
+    "huyen",
+    "xa",
+    "phuong",
+    "cuc",
+    "chi",
+    "doan",
+    "mat",
+    "hdnd",
+    "cong",
+}
+
+
+def _issuer_from_preamble(lines: list[str]) -> str | None:
+    """The issuing body named in the preamble, for plans whose header was not captured."""
+    text = clean_space(" ".join(line for line in lines if line.strip()))
+    folded = fold_same(text)
+    for m in _ISSUES.finditer(folded):
+        # The subject starts after a clause break before the verb; names contain commas
+        # ("Ban Chỉ đạo … về khoa học, công nghệ, đổi mới …"), so walk back break by break
+        # to the first one followed by an organisation's name.
+        breaks = [i for i in range(m.start() - 1, max(-1, m.start() - 400), -1) if text[i] in ".;,:"]
+        for i in [*breaks, -1]:
+            subject = text[i + 1 : m.start()].strip()
+            words = subject.split()
+            if len(words) > 30:
+                break
+            if len(words) > 1 and words[0][:1].isupper() and fold_same(words[0]) in _ORG_FIRST:
+                return subject
     return None
 
 
@@ -211,7 +263,7 @@ def _flag(draft: PlanDraft, polisher: Polisher, number_blank: bool) -> None:
         draft.warnings.append("Văn bản nhận dạng (OCR) bị lỗi dấu và chưa được sửa; cần kiểm tra lại các trường")
     elif polisher.needed:
         # Repaired text is a best guess: names and places are the likeliest to be wrong.
-        for name in ("signer", "place", "issuer"):
+        for name in ("signer", "place", "issuer", "title"):
             if getattr(draft, name):
                 draft.flag(name)
     if draft.number is None:

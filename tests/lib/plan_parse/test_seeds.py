@@ -78,6 +78,9 @@ def test_001_clean_copy_has_the_same_references() -> None:
     assert numbers_dates(d) == SEVEN
     assert [fold(r.issuer) for r in d.references][:4] == ["bo chinh tri"] * 4
     assert len(d.themes) == 9
+    # No header block in this copy: the issuer comes from "… ban hành Kế hoạch" and is flagged.
+    assert d.issuer == "Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"
+    assert "issuer" in d.uncertain
 
 
 @needs_repair
@@ -148,6 +151,7 @@ def test_003_commune_plan(repair: bool) -> None:
 def test_003_text_fields_after_repair() -> None:
     d = seed("003")
     assert fold(d.signer) == "nguyen anh tuan"
+    assert fold(d.issuer) == "ubnd xa thanh thuy"
     assert fold(d.budget) == "tu nguon ngan sach xa nam 2025."
     assert "cong an xa" in [fold(a.unit) for a in d.assignments]
 
