@@ -23,6 +23,9 @@ from lantoa.plans.models import Plan, PlanReference
 
 FONT = "Times New Roman"
 BODY_PT = 14
+# The short rule under the issuer and the title: underlined no-break spaces, drawn in the body font itself
+# (a box-drawing character would pull in a fallback font).
+RULE = "\u00a0" * 14
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
 
@@ -89,13 +92,21 @@ def _no_borders(table: object) -> None:
     tbl_pr.append(borders)
 
 
+def _widths(table: object, *widths: object) -> None:
+    """Set column widths where Word and LibreOffice both read them (grid and every cell)."""
+    table.autofit = False  # type: ignore[attr-defined]
+    for column, width in zip(table.columns, widths, strict=True):  # type: ignore[attr-defined]
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
+
+
 def _header(doc: object, plan: Plan) -> None:
     table = doc.add_table(rows=1, cols=2)  # type: ignore[attr-defined]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
     _no_borders(table)
+    _widths(table, Mm(62), Mm(103))  # the quốc hiệu must fit on one line at 12 pt bold
     left, right = table.rows[0].cells
-    left.width, right.width = Mm(70), Mm(95)
     issuer = plan.unit.name.upper()
     if plan.is_party_body:
         _cell_para(left, plan.issuer_parent.upper(), size=14, first=True)
@@ -108,7 +119,7 @@ def _header(doc: object, plan: Plan) -> None:
     else:
         _cell_para(left, plan.issuer_parent.upper(), size=13, first=True)
         _cell_para(left, issuer, size=13, bold=True)
-        _cell_para(left, "―――――", size=13)
+        _cell_para(left, RULE, size=13, underline=True)
         _cell_para(left, f"Số: {plan.number or '…'}", size=13)
         _cell_para(right, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12, bold=True, first=True)
         _cell_para(right, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True, underline=True)
@@ -148,7 +159,7 @@ def plan_docx(plan: Plan) -> bytes:
     _para(doc, plan.get_doc_type_display().upper(), size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER,
           indent=False, after=0)
     _para(doc, plan.title, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=0)
-    _para(doc, "―――――", size=14, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=12)
+    _para(doc, RULE, size=14, underline=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=12)
 
     for ref in plan.references.all():
         _para(doc, _reference_line(ref))
@@ -242,8 +253,8 @@ def plan_docx(plan: Plan) -> bytes:
 def _signature(doc: object, plan: Plan) -> None:
     table = doc.add_table(rows=1, cols=2)  # type: ignore[attr-defined]
     _no_borders(table)
+    _widths(table, Mm(85), Mm(80))
     left, right = table.rows[0].cells
-    left.width, right.width = Mm(85), Mm(80)
     p = left.paragraphs[0]
     p.paragraph_format.space_after = Pt(0)
     _set_run_font(p.add_run("Nơi nhận:"), 12, bold=True, italic=True)

@@ -63,7 +63,7 @@ def test_tree_numbers(province, world) -> None:
     tree = plan_tree(province)
     assert (tree.total, tree.issued) == (70, 60)
     assert tree.by_depth == {1: (70, 60)}
-    assert [n.pk for n in tree.rows][0] == province.pk and len(tree.rows) == 71
+    assert tree.rows[0].pk == province.pk and len(tree.rows) == 71
 
 
 def test_pages_for_the_supervisor(province, world, django_assert_max_num_queries) -> None:
