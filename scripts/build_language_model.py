@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import random
 import sys
 from collections import Counter, defaultdict
@@ -40,7 +39,7 @@ from lantoa.lib.vn.lm import (  # noqa: E402
 from lantoa.lib.vn.normalize import normalize  # noqa: E402
 
 DISCOUNT = 0.75
-OWN_TEXT_WEIGHT = int(os.environ.get("LT_OWN", 3))
+OWN_TEXT_WEIGHT = 3
 
 
 def _site_packages() -> Path:
@@ -156,7 +155,7 @@ SUBJECTS = [
 VERBS = ["Căn cứ", "Thực hiện", "Triển khai", "Theo", "Quán triệt"]
 
 
-def generated_legal_text(count: int = int(os.environ.get("LT_GEN", 4000)), seed: int = 7) -> Iterator[str]:
+def generated_legal_text(count: int = 1500, seed: int = 7) -> Iterator[str]:
     """Reference sentences in the shapes real plans use, with random numbers and dates."""
     rng = random.Random(seed)
     for _ in range(count):

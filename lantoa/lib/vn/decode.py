@@ -8,6 +8,8 @@ makes the decoder fast enough for whole documents in pure Python.
 
 from __future__ import annotations
 
+import heapq
+
 from lantoa.lib.vn.lm import BOS, EOS, SyllableLM
 
 #: One position: (candidate id, channel log10 score ≤ 0) pairs.
@@ -15,7 +17,11 @@ Position = list[tuple[int, float]]
 
 
 def decode(model: SyllableLM, positions: list[Position], *, beam: int = 12, lm_weight: float = 1.0) -> list[int]:
-    """Return the best candidate id per position under LM × channel."""
+    """Return the best candidate id per position under LM × channel.
+
+    A state is the pair of the last two syllables packed into one int (``u * V + v``), which is also
+    the key of the trigram context, so no tuple is built in the inner loop.
+    """
     if not positions:
         return []
     size = model.size
@@ -25,50 +31,43 @@ def decode(model: SyllableLM, positions: list[Position], *, beam: int = 12, lm_w
     bow1 = model.bow1
     uni = model.uni
     bos = model.ids[BOS]
-    # state (u, v) -> (score, backpointer chain)
-    states: dict[tuple[int, int], tuple[float, tuple | None]] = {(bos, bos): (0.0, None)}
+    start_state = bos * size + bos
+    scores: dict[int, float] = {start_state: 0.0}
+    chains: dict[int, tuple | None] = {start_state: None}
     for cands in positions:
-        new: dict[tuple[int, int], tuple[float, tuple | None]] = {}
-        if len(cands) == 1:
-            w, channel = cands[0]
-            for (u, v), (score, chain) in states.items():
-                uv = u * size + v
-                lp = tri.get(uv * size + w)
+        new_scores: dict[int, float] = {}
+        new_chains: dict[int, tuple | None] = {}
+        for uv, score in scores.items():
+            chain = chains[uv]
+            v = uv % size
+            base = uv * size
+            back = bow2.get(uv, 0.0)
+            vbase = v * size
+            bv = bow1[v]
+            for w, channel in cands:
+                lp = tri.get(base + w)
                 if lp is None:
-                    lp = bi.get(v * size + w)
-                    lp = bow2.get(uv, 0.0) + (lp if lp is not None else bow1[v] + uni[w])
+                    lp = bi.get(vbase + w)
+                    lp = back + (lp if lp is not None else bv + uni[w])
                 total = score + lm_weight * lp + channel
-                key = (v, w)
-                old = new.get(key)
-                if old is None or total > old[0]:
-                    new[key] = (total, (w, chain))
+                key = vbase + w
+                old = new_scores.get(key)
+                if old is None or total > old:
+                    new_scores[key] = total
+                    new_chains[key] = (w, chain)
+        if len(new_scores) > beam:
+            kept = heapq.nlargest(beam, new_scores, key=new_scores.__getitem__)
+            scores = {key: new_scores[key] for key in kept}
         else:
-            for (u, v), (score, chain) in states.items():
-                uv = u * size + v
-                base = uv * size
-                back = bow2.get(uv, 0.0)
-                vbase = v * size
-                bv = bow1[v]
-                for w, channel in cands:
-                    lp = tri.get(base + w)
-                    if lp is None:
-                        lp = bi.get(vbase + w)
-                        lp = back + (lp if lp is not None else bv + uni[w])
-                    total = score + lm_weight * lp + channel
-                    key = (v, w)
-                    old = new.get(key)
-                    if old is None or total > old[0]:
-                        new[key] = (total, (w, chain))
-        if len(new) > beam:
-            new = dict(sorted(new.items(), key=lambda item: item[1][0], reverse=True)[:beam])
-        states = new
+            scores = new_scores
+        chains = new_chains
     eos = model.ids[EOS]
     best_score = float("-inf")
     best_chain: tuple | None = None
-    for (u, v), (score, chain) in states.items():
-        total = score + lm_weight * model.logprob(u, v, eos)
+    for uv, score in scores.items():
+        total = score + lm_weight * model.logprob(uv // size, uv % size, eos)
         if total > best_score:
-            best_score, best_chain = total, chain
+            best_score, best_chain = total, chains[uv]
     out: list[int] = []
     while best_chain is not None:
         out.append(best_chain[0])

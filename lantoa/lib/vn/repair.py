@@ -21,7 +21,6 @@ from __future__ import annotations
 import bisect
 import json
 import math
-import os
 import re
 import threading
 from dataclasses import dataclass, field
@@ -35,16 +34,16 @@ from lantoa.lib.vn.restore import apply_case
 CHANNEL_PATH = DATA_DIR / "ocr_channel.json"
 
 #: Weight of the language model against the channel (log10 units); chosen on synthetic scans.
-LM_WEIGHT = float(os.environ.get("LT_LMW", 1.0))
+LM_WEIGHT = 1.0
 #: Cost (log10) of leaving an unknown token as it is.
 KEEP_COST = 3.0
 #: Candidates whose channel cost exceeds this are dropped.
 MAX_CHANNEL_COST = 6.0
-MAX_CANDIDATES = int(os.environ.get("LT_MAXC", 12))
-FAR_SEARCH_ABOVE = float(os.environ.get("LT_FAR", 2.0))
-SAME_LENGTH_GOOD = float(os.environ.get("LT_SLG", 1.0))
-PRIOR_WEIGHT = float(os.environ.get("LT_PW", 1.5))
-BEAM = int(os.environ.get("LT_BEAM", 10))
+MAX_CANDIDATES = 12
+FAR_SEARCH_ABOVE = 2.0
+SAME_LENGTH_GOOD = 1.0
+PRIOR_WEIGHT = 1.5
+BEAM = 10
 
 # Letters an English OCR engine never outputs: a token containing one was not mangled by it.
 _VIETNAMESE_ONLY = set("ăâđêôơưĂÂĐÊÔƠƯ") | {ch for ch in "ảạằắẳẵặầấẩẫậẻẽẹềếểễệỉĩịỏọồốổỗộờớởỡợủũụừứửữựỳỷỹỵ" + "ãẽĩõũỹỳ"}
