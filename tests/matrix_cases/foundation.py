@@ -22,6 +22,5 @@ CASES = [
          kwargs=lambda w: {"uidb64": "MQ", "token": "sai-ma"}),
     Case("accounts:password_reset_complete", public=True, allowed=EVERYONE),
     Case("portal:index", public=True, allowed=EVERYONE),
-    Case("monitoring:index", allowed=EVERYONE),
     Case("assistant:index", allowed=EVERYONE),
 ]

@@ -1,0 +1,373 @@
+"""The ingest pipeline: fetch → extract → normalise → dedup → relevance → tone → areas → index.
+
+Each step reads what the previous one stored on the item and records ``Item.stage`` when it is done, inside
+one transaction, so a worker that dies mid-item resumes at the step that did not finish and no step is
+applied twice. The source poll writes one row per canonical URL hash: a URL seen again (in another feed, a
+sitemap or an export) is never ingested twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import zlib
+from collections.abc import Callable, Iterable
+
+import numpy as np
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Sum
+from django.utils import timezone
+
+from lantoa.areas.models import AdminArea
+from lantoa.lib.monitoring import dedup, embed, tone
+from lantoa.lib.monitoring.areas import AreaMatcher, AreaRef, normalise_text
+from lantoa.lib.monitoring.extract import Entry, ExtractError, extract_article, parse_feed, parse_section, parse_sitemap
+from lantoa.lib.monitoring.fetch import FetchError
+from lantoa.lib.monitoring.query import Document, Node, QueryError, parse, spans
+from lantoa.lib.text import fold
+from lantoa.monitoring import conf
+from lantoa.monitoring.http import error_message, get_fetcher
+from lantoa.monitoring.models import AreaMention, Item, ItemBand, ItemMatch, Kind, Source, Story, Watch
+
+log = logging.getLogger(__name__)
+S = Item.Stage
+MAX_ATTEMPTS = 3
+
+
+# -- source polling ----------------------------------------------------------------------------------
+def poll_source(source: Source) -> list[int]:
+    """Fetch one feed/sitemap/section page, store its new entries, record health. Returns new item ids."""
+    if source.format not in Source.POLLED_FORMATS:
+        return []
+    now = timezone.now()
+    source.last_attempt_at = now
+    if not source.url:
+        record_failure(source, code="no_url")
+        return []
+    try:
+        result = get_fetcher().get(source.url, etag=source.etag, last_modified=source.last_modified,
+                                   previous_hash=source.content_hash)
+        entries: list[Entry] = []
+        warning = ""
+        if not result.not_modified:
+            if source.format == Source.Format.FEED:
+                entries, warning = parse_feed(result.content, base_url=result.url, content_type=result.content_type)
+            elif source.format == Source.Format.SITEMAP:
+                entries = parse_sitemap(result.content)
+            else:
+                entries = parse_section(result.content, base_url=result.url, content_type=result.content_type)
+    except (FetchError, ExtractError) as exc:
+        record_failure(source, code=exc.code, detail=exc.detail)
+        return []
+    new_ids = ingest_entries(source=source, entries=entries)
+    source.etag = result.etag or source.etag
+    source.last_modified = result.last_modified or source.last_modified
+    source.content_hash = result.content_hash or source.content_hash
+    record_success(source, new_items=len(new_ids), warning=warning)
+    return new_ids
+
+
+def record_success(source: Source, *, new_items: int = 0, warning: str = "") -> None:
+    now = timezone.now()
+    source.last_success_at = now
+    source.failure_count = 0
+    source.last_error_code = "not_feed_warning" if warning else ""
+    source.last_error = f"Nguồn có lỗi định dạng nhưng vẫn đọc được: {warning}" if warning else ""
+    source.items_found += new_items
+    source.next_poll_at = now + timezone.timedelta(minutes=source.poll_minutes)
+    source.save()
+
+
+# Errors a retry cannot fix: pause at once instead of knocking eight more times.
+PERMANENT = {"scheme", "private_address", "robots", "redirect_loop", "no_url"}
+
+
+def record_failure(source: Source, *, code: str, detail: str = "") -> None:
+    """Failure-weighted backoff: the poll interval doubles with each consecutive failure (capped at a week);
+    after MONITORING_DISABLE_AFTER failures, or at once for a permanent error, the source is paused with a
+    visible reason."""
+    now = timezone.now()
+    source.last_attempt_at = now
+    source.failure_count += 1
+    source.last_error_code = code
+    source.last_error = error_message(code, detail)
+    delay = min(source.poll_minutes * 2 ** min(source.failure_count, 10), 7 * 24 * 60)
+    source.next_poll_at = now + timezone.timedelta(minutes=delay)
+    if code in PERMANENT or source.failure_count >= conf.get("MONITORING_DISABLE_AFTER"):
+        source.is_active = False
+        source.disabled_reason = source.last_error
+    source.save()
+
+
+def ingest_entries(*, source: Source | None, entries: Iterable[Entry], kind: str | None = None,
+                   outlet: str | None = None, note: str = "") -> list[int]:
+    """Create one item per new canonical URL; entries already known are skipped, whoever found them."""
+    kind = kind or (source.kind if source else Kind.PRESS)
+    social = kind == Kind.SOCIAL
+    by_hash: dict[str, Entry] = {}
+    for entry in entries:
+        by_hash.setdefault(dedup.url_hash(entry.url), entry)
+    if not by_hash:
+        return []
+    known = set(Item.objects.filter(url_hash__in=list(by_hash)).values_list("url_hash", flat=True))
+    now = timezone.now()
+    new_ids = []
+    for key, entry in by_hash.items():
+        if key in known:
+            continue
+        item = Item(
+            source=source, outlet=outlet or (source.outlet if source else ""), kind=kind,
+            # Social permalinks often carry a person's handle; only their hash (url_hash) is kept.
+            url="" if social else entry.url[:1000], url_hash=key, title=entry.title[:500],
+            summary=entry.summary, text=entry.summary if social else "", note=note,
+            published_at=entry.published or now, reach=entry.reach, handle_hash=entry.handle_hash,
+            needs_fetch=not social and source is not None and source.format != Source.Format.EXPORT,
+        )
+        try:
+            with transaction.atomic():
+                item.save()
+        except IntegrityError:  # another worker stored the same URL a moment ago
+            continue
+        new_ids.append(item.pk)
+    return new_ids
+
+
+# -- per-item steps --------------------------------------------------------------------------------
+class StepError(Exception):
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(code)
+        self.code = code
+        self.detail = detail
+
+
+def step_fetch(item: Item) -> None:
+    if not item.needs_fetch or item.raw:
+        return
+    try:
+        result = get_fetcher().get(item.url)
+    except FetchError as exc:
+        raise StepError(exc.code, exc.detail) from exc
+    item.raw = zlib.compress(result.content, 1)
+    item.raw_content_type = result.content_type[:200]
+
+
+def step_extract(item: Item) -> None:
+    if not item.raw:
+        return
+    try:
+        article = extract_article(zlib.decompress(bytes(item.raw)), url=item.url, content_type=item.raw_content_type)
+    except ExtractError as exc:
+        if not item.summary:
+            raise StepError(exc.code, exc.detail) from exc
+        # Truncated or odd page, but the feed gave a summary: keep the summary rather than lose the item.
+        item.text = item.summary
+        item.error_code, item.error = exc.code, error_message(exc.code)
+    else:
+        item.title = article.title or item.title
+        item.text = article.text
+        if article.published and (item.published_at is None or abs(item.published_at - item.discovered_at)
+                                  < timezone.timedelta(minutes=1)):
+            item.published_at = article.published
+    item.raw = None
+
+
+def step_normalise(item: Item) -> None:
+    item.title = normalise_text(item.title)[:500]
+    item.summary = normalise_text(item.summary)
+    item.text = normalise_text(item.text)
+
+
+def _story_tone(story: Story) -> str:
+    counts = dict(story.items.exclude(tone="").values_list("tone").annotate(n=Count("id")).values_list("tone", "n"))
+    if not counts:
+        return ""
+    top = max(counts.values())
+    for choice in ("neg", "pos", "neu"):  # ties lean negative: those are the ones someone must look at
+        if counts.get(choice) == top:
+            return choice
+    return ""
+
+
+def refresh_story(story: Story) -> None:
+    totals = story.items.aggregate(n=Count("id"), reach=Sum("reach"))
+    story.item_count = totals["n"] or 0
+    story.reach = (totals["reach"] or 0) + story.item_count
+    first = story.items.order_by("published_at").values_list("published_at", flat=True).first()
+    last = story.items.order_by("-published_at").values_list("published_at", flat=True).first()
+    if first:
+        story.first_seen_at, story.last_seen_at = first, last  # type: ignore[assignment]
+    story.tone = _story_tone(story)
+    story.save()
+
+
+def step_dedup(item: Item) -> None:
+    sig = dedup.signature(f"{item.title}\n{item.text}")
+    keys = dedup.band_keys(sig)
+    item.signature = sig.tobytes()
+    ItemBand.objects.filter(item=item).delete()
+    if item.story_id is None:
+        candidates = (
+            Item.objects.filter(bands__key__in=keys, story__isnull=False).exclude(pk=item.pk)
+            .values_list("pk", "signature", "story_id").distinct()[:50]
+        )
+        best, best_story = 0.0, None
+        for _pk, other_sig, story_id in candidates:
+            if other_sig:
+                score = dedup.similarity(sig, bytes(other_sig))
+                if score > best:
+                    best, best_story = score, story_id
+        if best_story is not None and best >= dedup.THRESHOLD:
+            item.story_id = best_story
+        else:
+            item.story = Story.objects.create(title=item.title[:500] or item.url[:500],
+                                              first_seen_at=item.published_at, last_seen_at=item.published_at)
+    ItemBand.objects.bulk_create([ItemBand(item=item, key=k) for k in keys])
+
+
+# Watches and parsed queries are cached per process for a short while: a worker handles thousands of items
+# a minute and watches change a few times a day.
+_cache_lock = threading.Lock()
+_watch_cache: tuple[float, list[tuple[Watch, Node | None, np.ndarray | None]]] | None = None
+_area_cache: tuple[float, int, AreaMatcher] | None = None
+CACHE_SECONDS = 60.0
+
+
+def clear_caches() -> None:
+    global _watch_cache, _area_cache
+    with _cache_lock:
+        _watch_cache = None
+        _area_cache = None
+
+
+def active_watches() -> list[tuple[Watch, Node | None, np.ndarray | None]]:
+    global _watch_cache
+    with _cache_lock:
+        if _watch_cache is None or _watch_cache[0] < time.monotonic() - CACHE_SECONDS:
+            compiled = []
+            for watch in Watch.objects.filter(is_active=True).select_related("unit"):
+                node = None
+                if watch.query.strip():
+                    try:
+                        node = parse(watch.query)
+                    except QueryError:
+                        node = None
+                compiled.append((watch, node, embed.from_bytes(watch.embedding)))
+            _watch_cache = (time.monotonic(), compiled)
+        return _watch_cache[1]
+
+
+def embeddings_enabled() -> bool:
+    return bool(conf.get("MONITORING_EMBEDDINGS"))
+
+
+def item_embedding(item: Item) -> np.ndarray | None:
+    if not embeddings_enabled():
+        return None
+    existing = embed.from_bytes(item.embedding)
+    if existing is not None:
+        return existing
+    lead = item.summary or item.text[:200]
+    vector = embed.passages([f"{item.title}. {lead}"])[0]
+    item.embedding = embed.to_bytes(vector)
+    return vector
+
+
+def searchable_text(item: Item) -> str:
+    """Title, summary (unless the text already contains it) and text, for matching and indexing."""
+    summary = item.summary if item.summary and item.summary[:200] not in item.text else ""
+    return "\n".join(part for part in (item.title, summary, item.text) if part)
+
+
+def step_relevance(item: Item) -> None:
+    doc = Document(searchable_text(item))
+    vector = item_embedding(item)
+    threshold = conf.get("MONITORING_SEMANTIC_THRESHOLD")
+    found: list[ItemMatch] = []
+    for watch, node, watch_vector in active_watches():
+        if node is not None and spans(node, doc) is not None:
+            found.append(ItemMatch(item=item, watch=watch, via=ItemMatch.Via.QUERY, score=1.0))
+        elif vector is not None and watch_vector is not None:
+            score = float(vector @ watch_vector)
+            if score >= threshold:
+                found.append(ItemMatch(item=item, watch=watch, via=ItemMatch.Via.SEMANTIC, score=score))
+    ItemMatch.objects.filter(item=item).delete()
+    ItemMatch.objects.bulk_create(found)
+
+
+def step_tone(item: Item) -> None:
+    vector = item_embedding(item)
+    text = f"{item.title}. {item.summary or item.text[:1000]}"
+    label, score = tone.classify([text], None if vector is None else vector.reshape(1, -1))[0]
+    item.tone, item.tone_score = label, score
+
+
+def area_matcher() -> AreaMatcher:
+    global _area_cache
+    with _cache_lock:
+        count = AdminArea.objects.current().count()
+        if _area_cache is None or _area_cache[1] != count or _area_cache[0] < time.monotonic() - 600:
+            refs = [
+                AreaRef(id=a.pk, name=a.name, level=a.level, province_id=a.province_id)
+                for a in AdminArea.objects.current().exclude(level=AdminArea.Level.NATIONAL)
+            ]
+            _area_cache = (time.monotonic(), count, AreaMatcher(refs))
+        return _area_cache[2]
+
+
+def step_areas(item: Item) -> None:
+    mentions = area_matcher().find(searchable_text(item))
+    AreaMention.objects.filter(item=item).delete()
+    AreaMention.objects.bulk_create(
+        [AreaMention(item=item, area_id=m.area_id, ambiguous=m.ambiguous) for m in mentions]
+    )
+
+
+def step_index(item: Item) -> None:
+    # Title twice: a word in the headline is worth more than one deep in the body for ranking.
+    item.search_folded = fold(f"{item.title}\n{searchable_text(item)}")
+    if item.story_id:
+        refresh_story(item.story)  # type: ignore[arg-type]
+
+
+STEPS: list[tuple[int, Callable[[Item], None]]] = [
+    (S.FETCHED, step_fetch), (S.EXTRACTED, step_extract), (S.NORMALISED, step_normalise),
+    (S.DEDUPED, step_dedup), (S.RELEVANCE, step_relevance), (S.TONE, step_tone), (S.AREAS, step_areas),
+    (S.INDEXED, step_index),
+]
+
+
+def process_item(item_id: int) -> Item | None:
+    """Run the remaining steps of one item. Safe to call again at any time."""
+    from lantoa.monitoring import alerts
+
+    item = Item.objects.filter(pk=item_id).select_related("source", "story").first()
+    if item is None or item.stage >= S.INDEXED:
+        return item
+    for stage, step in STEPS:
+        if item.stage >= stage:
+            continue
+        try:
+            with transaction.atomic():
+                step(item)
+                item.stage = stage
+                item.save()
+        except StepError as exc:
+            item.refresh_from_db()
+            item.attempts += 1
+            item.error_code, item.error = exc.code, error_message(exc.code, exc.detail)
+            item.save(update_fields=["attempts", "error_code", "error"])
+            if item.source_id:
+                Source.objects.filter(pk=item.source_id).update(
+                    last_error_code=exc.code, last_error=f"{item.url}: {item.error}"
+                )
+            return item
+    alerts.check_case_claims(item)
+    return item
+
+
+def pending_items() -> list[int]:
+    """Items that stopped before the end and may be retried."""
+    return list(
+        Item.objects.filter(stage__lt=S.INDEXED, attempts__lt=MAX_ATTEMPTS).values_list("pk", flat=True)[:1000]
+    )
