@@ -34,14 +34,15 @@ UNK = "<unk>"
 NUM = "<num>"
 SPECIALS = (BOS, EOS, UNK, NUM)
 
-# A word of letters, or a number; everything else separates.
-_LM_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,/]\d+)*", re.UNICODE)
+# A word of letters, a number, or a comma (a comma is a token: "chuyển đổi số, cập nhật" must not
+# teach the model that "cập" follows "số"); everything else separates.
+_LM_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,/]\d+)*|,", re.UNICODE)
 # Punctuation that ends the context a syllable depends on.
 _SEGMENT_BREAK = re.compile(r"[.!?;:()\[\]\"“”…|•]+(?:\s|$)|[!?;:()\[\]\"“”…|•]|\n\s*\n")
 
 
 def lm_segments(text: str) -> Iterator[list[str]]:
-    """Yield the LM token sequences of ``text``: lowercase syllables, numbers as ``<num>``.
+    """Yield the LM token sequences of ``text``: lowercase syllables, numbers as ``<num>``, commas.
 
     Used identically when building the model and when scoring, so the two always agree.
     """

@@ -393,6 +393,9 @@ def _pieces(text: str) -> list[_Piece]:
             offset += len(part)
         if pieces and _BREAK_PUNCT.search(trail):
             pieces[-1].breaks_after = True
+        elif trail.startswith(","):
+            comma = match.end() - len(trail)
+            pieces.append(_Piece(comma, comma + 1, ",", False, False, line))
     return pieces
 
 

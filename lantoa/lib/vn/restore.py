@@ -17,7 +17,8 @@ from lantoa.lib.vn.decode import Position, decode
 from lantoa.lib.vn.lm import UNK, SyllableLM, get_model
 from lantoa.lib.vn.normalize import strip_marks
 
-_WORD = re.compile(r"[^\W\d_]+|\d[\w.,/-]*", re.UNICODE)
+# Words, numbers (with their separators) and commas, which the language model treats as a token.
+_WORD = re.compile(r"[^\W\d_]+|\d[\w.,/-]*\w|\d|,", re.UNICODE)
 # A gap between two words that ends the language-model context.
 _BREAK_GAP = re.compile(r"[.!?;:()\[\]\"“”…|•]|\n\s*\n")
 
