@@ -89,7 +89,25 @@ def _label_value(text: str, *labels: str) -> str | None:
 
 
 def _units(value: str) -> list[str]:
-    return [u for u in (clean_space(x).strip(" .;") for x in re.split(r"[,;]", value)) if u]
+    """Unit names from a list cell: ";" always separates; "," only between names.
+
+    Names carry commas of their own ("Báo và Phát thanh, Truyền hình", "Sở Văn hóa, Thể
+    thao và Du lịch"): a list whose pieces contain "và" is one name, and a piece starting in
+    lower case continues the one before ("Các phòng, đơn vị trực thuộc UBND").
+    """
+    out: list[str] = []
+    for group in value.split(";"):
+        pieces = [clean_space(p).strip(" .") for p in group.split(",")]
+        pieces = [p for p in pieces if p]
+        if any(" va " in f" {fold_same(p)} " for p in pieces) and len(pieces) > 1:
+            out.append(clean_space(group).strip(" .,"))
+            continue
+        for piece in pieces:
+            if out and piece[:1].islower():
+                out[-1] = f"{out[-1]}, {piece}"
+            else:
+                out.append(piece)
+    return [u for u in out if u]
 
 
 def extract_channels(sections: list[Section]) -> list[Channel]:
@@ -259,12 +277,66 @@ def _role(duties: list[str], head_rest: str) -> Role:
     return "coordinating" if toks[:2] and phrase_at(toks, 0, ("phoi", "hop")) else "lead"
 
 
+_TASK_HEADS = ("noi dung", "nhiem vu", "cong viec", "hoat dong", "ten san pham", "san pham")
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.split("|")]
+
+
+def table_assignments(lines: list[str]) -> list[Assignment]:
+    """Task tables ("TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian").
+
+    DOCX tables arrive as rows joined with " | "; a header row naming the task and the
+    lead-unit columns tells which cell is which.
+    """
+    out: dict[tuple[str, str], Assignment] = {}
+    task_col = lead_col = coord_col = None
+    for line in lines:
+        if line.count("|") < 2:
+            task_col = lead_col = coord_col = None if line.strip() else task_col
+            continue
+        cells = _cells(line)
+        folded = [" ".join(tokens(fold_same(c))) for c in cells]
+        task_head = next((i for i, f in enumerate(folded) if f.startswith(_TASK_HEADS)), None)
+        lead_head = next((i for i, f in enumerate(folded) if "chu tri" in f), None)
+        if lead_head is None:
+            lead_head = next(
+                (i for i, f in enumerate(folded) if f.startswith(("don vi", "co quan")) and "phoi hop" not in f), None
+            )
+        if task_head is not None and lead_head is not None:
+            task_col, lead_col = task_head, lead_head
+            coord_col = next((i for i, f in enumerate(folded) if "phoi hop" in f), None)
+            continue
+        if task_col is None or lead_col is None or len(cells) <= max(task_col, lead_col):
+            continue
+        task = clean_space(cells[task_col])
+        if not task:
+            continue
+        columns: list[tuple[int | None, Role]] = [(lead_col, "lead"), (coord_col, "coordinating")]
+        for col, role in columns:
+            if col is None or col >= len(cells):
+                continue
+            for unit in _units(cells[col]):
+                key = (unit, role)
+                out.setdefault(key, Assignment(unit=unit, role=role)).duties.append(task)
+    return list(out.values())
+
+
 def extract_assignments(sections: list[Section]) -> list[Assignment]:
     out: list[Assignment] = []
     for section in sections:
         if "organisation" not in section.kinds:
             continue
+        items: list[Item] = []
         for item in section.items:
+            # "1. Trách nhiệm của các sở, ngành" with the units as 1.1, 1.2 …
+            generic = _GENERIC.match(" ".join(tokens(fold_same(item.short_title))))
+            if item.children and (generic or _heading_has(item, "trach nhiem", "phan cong", "giao")):
+                items.extend(item.children)
+            else:
+                items.append(item)
+        for item in items:
             title = item.title
             first = clean_space(" ".join(item.head_first))
             name_source = first if first and len(first) < len(title) else title

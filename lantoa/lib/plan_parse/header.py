@@ -41,6 +41,10 @@ _MOTTOS = [
     re.compile(r"c\S{1,3}ng\s+h\S{1,3}\s+x\S{1,2}\s+h\S{1,3}\s+ch\S{1,2}\s+ngh\S{1,3}(?:\s+vi\S{1,2}t(?:\s+nam)?)?\b"),
     re.compile(r"\S{1,2}\S{0,2}c\s+l\S{1,2}p\s*[-–]\s*t\S{1,2}\s+do\s*[-–]\s*h\S{1,2}nh\s+ph\S{1,2}c"),
 ]
+_HEADER_NUMERIC_DATE = re.compile(r",\s*ng\S{0,3}y\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*((?:19|20)\d\d)")
+_AUTHORITY = re.compile(
+    r"^(?:chu\s+tich|bo\s+truong|giam\s+doc|ban\s+thuong\s+vu|uy\s+ban\s+nhan\s+dan|truong\s+ban)\b"
+)
 _SO_BEFORE = re.compile(r"(?:^|[\s|:,(])(?:s\S{0,2}|so\s+hieu|so\s+ky\s+hieu)\s*:?\s*$")
 _REF_START = re.compile(
     r"^[-+•*\s]*(c\S{1,2}n\s+c\S{0,3}\b|th\S{1,3}\s+hi\S{1,3}n\b|tri\S{1,2}n\s+kh\S{1,2}i\b|x\S?et\b)"
@@ -328,7 +332,8 @@ def _take_date(cell: str, header: Header) -> str:
     if header.year is not None or header.month is not None:
         return cell
     folded = fold_same(cell)
-    m = WORD_DATE.search(folded)
+    # "Hà Nội, ngày 05 tháng 3 năm 2026", or in digits after the place ("Hà Nội, ngày 05/3/2026").
+    m = WORD_DATE.search(folded) or _HEADER_NUMERIC_DATE.search(folded)
     if not m:
         return cell
     parts = [int(g) if g and g.isdigit() else None for g in m.groups()]
@@ -382,9 +387,12 @@ def _title(lines: list[str], folded: list[str], type_idx: int, rest: str, header
             break
         if len(line) > 140:
             break
-        if parts and (line.startswith("(") or (upper_ratio(line) > 0.8 and len(line) > 12)):
+        caps = upper_ratio(line) > 0.8 and len(line) > 12
+        title_caps = bool(parts) and upper_ratio(parts[-1]) > 0.8
+        if parts and (line.startswith("(") or (caps and (not title_caps or _AUTHORITY.match(f)))):
             # "(Ban hành kèm theo …)" or the authority line of a decision
-            # ("CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG …") ends the title.
+            # ("CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG …") ends the title; a title printed all in
+            # capitals goes on over its lines.
             break
         parts.append(line)
         taken += 1

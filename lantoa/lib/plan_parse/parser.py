@@ -11,10 +11,11 @@ from .body import (
     extract_phases,
     extract_purpose,
     extract_themes,
+    table_assignments,
     window_in,
 )
 from .header import Header, attachment_title, doc_type_of, parse_header, strip_mottos
-from .model import Phase, PlanDraft
+from .model import Assignment, Phase, PlanDraft
 from .polish import Polisher
 from .references import find_mentions, merge_references, parse_reference_items
 from .sections import find_sections
@@ -60,6 +61,10 @@ def parse_plan(text: str, *, repair: bool = True) -> PlanDraft:
     draft.title = header.title
 
     body_start = header.title_end if header.type_line is not None else header.header_end
+    # Appendices ("PHỤ LỤC", usually task tables after the signature) are read for
+    # assignments only; everything else stops where they start.
+    all_lines = lines
+    lines = lines[: _appendix_start(lines, body_start)]
     attached = _attached_plan(lines, header)
     if attached is not None:
         # A decision that issues the plan as its attachment: number, date and signer are the
@@ -89,6 +94,10 @@ def parse_plan(text: str, *, repair: bool = True) -> PlanDraft:
         sections = find_sections(lines, start, tail.body_end)
 
     refs, _ = parse_reference_items(lines[body_start:first_section])
+    for section in sections:
+        if "basis" in section.kinds:
+            # "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH" followed by the list: the same references.
+            refs += parse_reference_items(["Căn cứ:", *section.lines])[0]
     if draft.issuer is None:
         draft.issuer = _issuer_from_preamble(lines[body_start:first_section])
         if draft.issuer:
@@ -105,6 +114,7 @@ def parse_plan(text: str, *, repair: bool = True) -> PlanDraft:
     draft.purpose, draft.requirements, draft.targets = extract_purpose(sections)
     draft.budget = extract_budget(sections)
     draft.assignments = extract_assignments(sections)
+    _merge_assignments(draft, table_assignments(all_lines[body_start:]))
     draft.recipients = tail.recipients
     draft.signer = tail.signer or header.meta_signer
     draft.signer_title = tail.signer_title
@@ -186,6 +196,28 @@ def _issuer_from_preamble(lines: list[str]) -> str | None:
             if len(words) > 1 and words[0][:1].isupper() and fold_same(words[0]) in _ORG_FIRST:
                 return subject
     return None
+
+
+_APPENDIX = re.compile(r"^\W*ph\S{1,2}\s+l\S{1,2}c\b")
+
+
+def _appendix_start(lines: list[str], start: int) -> int:
+    for i in range(start, len(lines)):
+        if _APPENDIX.match(fold_same(lines[i])) and upper_ratio(lines[i]) > 0.7:
+            return i
+    return len(lines)
+
+
+def _merge_assignments(draft: PlanDraft, extra: list[Assignment]) -> None:
+    """Add units from task tables (often an appendix after the signature) to the draft."""
+    index = {(fold_same(a.unit), a.role): a for a in draft.assignments}
+    for assignment in extra:
+        kept = index.get((fold_same(assignment.unit), assignment.role))
+        if kept is None:
+            draft.assignments.append(assignment)
+            index[(fold_same(assignment.unit), assignment.role)] = assignment
+        else:
+            kept.duties.extend(d for d in assignment.duties if d not in kept.duties)
 
 
 def _fallback_window(lines: list[str], draft: PlanDraft) -> None:

@@ -36,6 +36,7 @@ SECTION_KINDS: list[tuple[str, list[tuple[str, ...]]]] = [
     ("organisation", [("to", "chuc", "thuc", "hien"), ("trach", "nhiem"), ("phan", "cong")]),
     ("targets", [("chi", "tieu")]),
     ("tasks", [("nhiem", "vu"), ("giai", "phap")]),
+    ("basis", [("can", "cu")]),
 ]
 
 
@@ -195,6 +196,8 @@ def _parse_items(section: Section) -> None:
         folded = fold_same(line)
         if _CLOSING.match(folded) or NOI_NHAN.match(folded):
             break
+        if line.count("|") >= 2:
+            continue  # a table row: read by body.table_assignments, not glued into an item
         m_sub = _SUB_ITEM.match(line)
         m_top = _TOP_ITEM.match(line)
         m_letter = _LETTER_ITEM.match(line)

@@ -170,6 +170,29 @@ def test_plan_attached_to_a_decision() -> None:
     assert d.recipients == ["Như Điều 3", "UBND tỉnh (b/c)", "Lưu: VT, VHXH"]
 
 
+def test_department_plan_with_basis_section_and_task_table() -> None:
+    d = load("so_can_cu_phu_luc.txt")
+    assert (d.number, d.issued_on, d.place) == ("12/KH-SKHCN", date(2026, 3, 5), "Đà Nẵng")
+    assert (d.issuer_parent, d.issuer) == ("UBND THÀNH PHỐ ĐÀ NẴNG", "SỞ KHOA HỌC VÀ CÔNG NGHỆ")
+    assert d.title == "TUYÊN TRUYỀN CHUYỂN ĐỔI SỐ NĂM 2026"
+    assert refs(d, "based_on") == [
+        ("Nghị quyết", "57-NQ/TW", date(2024, 12, 22)),
+        ("Kế hoạch", "02-KH/BCĐTW", date(2025, 6, 19)),
+    ]
+    assert len(d.themes) == 2
+    units = [(a.unit, a.role) for a in d.assignments]
+    assert units[:3] == [
+        ("Sở Khoa học và Công nghệ", "lead"),
+        ("Sở Văn hóa và Thể thao", "coordinating"),
+        ("Ủy ban nhân dân các phường, xã", "lead"),
+    ]
+    # The appendix table adds its units and tasks.
+    assert ("Báo và Phát thanh, Truyền hình Đà Nẵng", "lead") in units
+    assert ("Đoàn Thanh niên", "coordinating") in units
+    assert d.assignments[0].duties == ["Chủ trì tổng hợp, báo cáo kết quả.", "Video ngắn hướng dẫn dịch vụ công"]
+    assert (d.signer, d.recipients) == ("Lê Văn Tám", ["UBND thành phố (b/c)", "Lưu: VT, VP"])
+
+
 def test_text_that_is_not_a_plan_gives_a_partial_draft() -> None:
     d = load("not_a_plan.txt")
     assert not d.is_plan
