@@ -159,7 +159,7 @@ def build(quick: bool) -> dict[str, object]:
             f"FROM {table} WHERE counted GROUP BY request_id, COALESCE(province_id, 0), unit_kind, indicator_id"
         )
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     t_values = time.perf_counter() - t1
     draft_pks = list(Report.objects.filter(status="draft").values_list("pk", flat=True))
     biggest = max(provinces, key=lambda p: sum(1 for c in communes if c.province_id == p.pk))

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
-from django.db.models import Case, F, QuerySet, Value, When
+from django.db import connection, transaction
+from django.db.models import F, QuerySet
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
@@ -258,18 +258,27 @@ def _write_values(report: Report, indicators: list[Indicator], raw: Mapping[str,
 
 
 def _rollup_apply(report: Report, sign: int) -> None:
-    """Add (sign=1) or remove (sign=-1) a report's numbers to the running roll-up cells, in one UPDATE."""
+    """Add (sign=1) or remove (sign=-1) a report's numbers to the running roll-up cells: one upsert statement
+    (INSERT … ON CONFLICT DO UPDATE, same syntax on SQLite ≥ 3.24 and PostgreSQL), atomic per cell under
+    concurrent submissions because the database does the addition."""
     numbers = list(
         ReportValue.objects.filter(report=report, number__isnull=False).values_list("indicator_id", "number")
     )
     if not numbers:
         return
-    key = {"request_id": report.request_id, "province_key": report.province_id or 0, "unit_kind": report.unit_kind}
-    RollupCell.objects.bulk_create([RollupCell(indicator_id=i, **key) for i, _n in numbers], ignore_conflicts=True)
-    RollupCell.objects.filter(indicator_id__in=[i for i, _n in numbers], **key).update(
-        total=F("total") + Case(*[When(indicator_id=i, then=Value(sign * n)) for i, n in numbers]),
-        count=F("count") + sign,
+    table = RollupCell._meta.db_table
+    rows = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(numbers))
+    params: list[object] = []
+    for indicator_id, number in numbers:
+        params += [report.request_id, report.province_id or 0, report.unit_kind, indicator_id,
+                   sign * number, sign]
+    sql = (
+        f"INSERT INTO {table} (request_id, province_key, unit_kind, indicator_id, total, count) VALUES {rows} "
+        "ON CONFLICT (request_id, province_key, unit_kind, indicator_id) DO UPDATE SET "
+        f"total = {table}.total + excluded.total, count = {table}.count + excluded.count"
     )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 def _set_counted(report: Report, counted: bool) -> None:
