@@ -22,6 +22,16 @@ class ServiceError(Exception):
     """A refusal worth showing to the officer (Vietnamese message)."""
 
 
+def _refuse_unsafe(url: str) -> None:
+    """Refuse non-http(s) and private targets up front. A name that does not resolve right now is accepted:
+    the fetch will report it on the source, and every fetch re-checks every hop anyway."""
+    try:
+        check_url(url, allow_loopback=bool(conf.get("MONITORING_ALLOW_LOOPBACK")))
+    except FetchError as exc:
+        if exc.code != "dns":
+            raise ServiceError(error_message(exc.code)) from exc
+
+
 # -- sources -------------------------------------------------------------------------------------------
 def source_save(
     *, unit: Unit, name: str, outlet: str, kind: str, format: str, url: str = "", area: AdminArea | None = None,
@@ -29,10 +39,7 @@ def source_save(
 ) -> Source:
     """Create or update a source. A polled source's address is checked against the SSRF rules up front."""
     if format in Source.POLLED_FORMATS:
-        try:
-            check_url(url, allow_loopback=bool(conf.get("MONITORING_ALLOW_LOOPBACK")))
-        except FetchError as exc:
-            raise ServiceError(error_message(exc.code)) from exc
+        _refuse_unsafe(url)
     source = source or Source(unit=unit)
     reactivated = is_active and not source.is_active
     for field, value in {"name": name, "outlet": outlet, "kind": kind, "format": format, "url": url,
@@ -78,10 +85,7 @@ def item_add_manual(*, source: Source, url: str, note: str = "", title: str = ""
     if existing:
         return existing
     if not text:
-        try:
-            check_url(url, allow_loopback=bool(conf.get("MONITORING_ALLOW_LOOPBACK")))
-        except FetchError as exc:
-            raise ServiceError(error_message(exc.code)) from exc
+        _refuse_unsafe(url)
     ids = pipeline.ingest_entries(source=source, entries=[Entry(url=url, title=title, summary=text)], note=note)
     item = Item.objects.get(url_hash=url_hash(url))
     if ids and text:

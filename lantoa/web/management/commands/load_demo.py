@@ -11,6 +11,7 @@ DEMO_MODULES = [
     "lantoa.units.demo",
     "lantoa.plans.demo",
     "lantoa.reports.demo",
+    "lantoa.monitoring.demo",
 ]
 
 
