@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from lantoa.areas.models import AdminArea
 from lantoa.reports.models import Report, ReportRequest
 from lantoa.units.access import Scope, require, scope_for
+from lantoa.units.models import Unit
 
 
 def report_for_view(request: object, pk: int) -> Report:
@@ -65,6 +66,6 @@ def area_for_rollup(request: object, area: AdminArea) -> AdminArea:
     return area
 
 
-def issuing_units(scope: Scope) -> list:  # type: ignore[type-arg]
+def issuing_units(scope: Scope) -> list[Unit]:
     """Units the user may issue requests for: units they edit that supervise an area (approver/admin role)."""
     return [m.unit for m in scope.memberships if m.supervises]

@@ -52,13 +52,13 @@ def rate_class(value: float | None) -> str:
     return "rate-0"
 
 
-def reports_link(**params: object) -> str:
+def reports_link(**params: Any) -> str:
     """The list of reports behind a number."""
     clean = {k: v for k, v in params.items() if v not in (None, "")}
     return f"{reverse('reports:report_list')}?{urlencode(clean)}"
 
 
-def _filter_key(requests: list[ReportRequest]) -> dict[str, object]:
+def _filter_key(requests: list[ReportRequest]) -> dict[str, Any]:
     if len(requests) == 1:
         return {"request": requests[0].pk}
     first = requests[0]
@@ -112,9 +112,9 @@ def build_overview(*, area: AdminArea, requests: list[ReportRequest], indicators
     ov.total = Row(key="total", label=_("Tổng cộng"), values=rollup.finish(indicators, all_totals),
                    rates=rollup.total_rates(rates))
     ov.total.extra = {"reports": reports_link(**key, area=area.code)}
-    kinds = dict(Unit.Kind.choices)
+    kinds: dict[Any, Any] = dict(Unit.Kind.choices)
     for kind, kind_rate in sorted(kind_rates.items(), key=lambda kv: str(kinds.get(kv[0], kv[0]))):
-        row = Row(key=kind, label=str(kinds.get(kind, kind)),  # type: ignore[call-overload]
+        row = Row(key=kind, label=str(kinds.get(kind, kind)),
                   values=rollup.finish(indicators, kind_totals.get(kind, {})), rates=kind_rate)
         row.extra = {"reports": reports_link(**key, area=area.code, kind=kind)}
         ov.kind_rows.append(row)
@@ -123,7 +123,7 @@ def build_overview(*, area: AdminArea, requests: list[ReportRequest], indicators
     return ov
 
 
-def _page_key(requests: list[ReportRequest]) -> dict[str, object]:
+def _page_key(requests: list[ReportRequest]) -> dict[str, Any]:
     if len(requests) == 1:
         return {"request": requests[0].pk}
     return {"form": requests[0].form_version.form.code, "year": requests[0].period_start.year}
@@ -138,7 +138,7 @@ def _sum_totals(items: Any) -> rollup.Totals:
     return out
 
 
-def _fill_matrix(ov: Overview, children: list[AdminArea], matrix: dict[object, Rates], key: dict[str, object]) -> None:
+def _fill_matrix(ov: Overview, children: list[AdminArea], matrix: dict[Any, Rates], key: dict[str, Any]) -> None:
     if len(ov.requests) < 2:
         return
     for child in children:
@@ -150,7 +150,7 @@ def _fill_matrix(ov: Overview, children: list[AdminArea], matrix: dict[object, R
         ov.matrix.append({"area": child, "cells": cells})
 
 
-def _fill_series(ov: Overview, series_totals: dict[int, rollup.Totals], province_id: int | None) -> None:
+def _fill_series(ov: Overview, series_totals: dict[Any, rollup.Totals], province_id: int | None) -> None:
     finished = {req.pk: rollup.finish(ov.indicators, series_totals.get(req.pk, {})) for req in ov.requests}
     ordered = sorted(ov.requests, key=lambda r: r.period_start)
     for ind in ov.numeric_indicators:

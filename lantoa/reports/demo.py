@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -127,13 +128,13 @@ def load() -> list[str]:
     return lines
 
 
-def _request(version: object, issuer: object, area: AdminArea, first: dt.date, last: dt.date, place: str,
+def _request(version: Any, issuer: Any, area: AdminArea, first: dt.date, last: dt.date, place: str,
              months_back: int) -> int:
     title = f"Báo cáo tuyên truyền chuyển đổi số {place} tháng {first:%m/%Y}"
     if ReportRequest.objects.filter(title=title).exists():
         return 0
     req = request_open(
-        title=title, form_version=version, issuer=issuer, period_start=first, period_end=last,  # type: ignore[arg-type]
+        title=title, form_version=version, issuer=issuer, period_start=first, period_end=last,
         target_area=area, target_level=ReportRequest.Level.ALL, frequency=Frequency.MONTHLY,
         target_kinds=[], days_after_period=5,
     )

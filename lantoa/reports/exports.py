@@ -52,8 +52,8 @@ def report_docx(report: Report) -> bytes:
     table, number and date, title, indicator table (own / subordinate / total), narrative sections, recipients."""
     doc = Document()
     style = doc.styles["Normal"]
-    style.font.name = "Times New Roman"  # type: ignore[attr-defined]
-    style.font.size = Pt(13)  # type: ignore[attr-defined]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(13)
     unit, req = report.unit, report.request
     head = doc.add_table(rows=1, cols=2)
     left, right = head.rows[0].cells
@@ -111,7 +111,7 @@ def report_docx(report: Report) -> bytes:
     sign = doc.add_table(rows=1, cols=2)
     sign.rows[0].cells[0].text = _("Nơi nhận:") + f"\n- {req.issuer.name};\n- " + _("Lưu.")
     sign.rows[0].cells[1].text = (_("T/M ĐƠN VỊ") if not _party(unit) else _("T/M BAN THƯỜNG VỤ")) + "\n\n\n\n" + (
-        report.submitted_by.get_full_name() if report.submitted_by else "")  # type: ignore[attr-defined]
+        report.submitted_by.get_full_name() if report.submitted_by else "")
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

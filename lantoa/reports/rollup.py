@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count, Q, Sum
 
@@ -88,10 +89,10 @@ def finish(indicators: Iterable[Indicator], totals: Totals) -> dict[str, Decimal
     return out
 
 
-def _group_totals(rows: Iterable[dict[str, object]], key: str) -> dict[object, Totals]:
-    grouped: dict[object, Totals] = defaultdict(dict)
+def _group_totals(rows: Iterable[dict[str, Any]], key: str) -> dict[Any, Totals]:
+    grouped: dict[Any, Totals] = defaultdict(dict)
     for r in rows:
-        grouped[r[key]][r["indicator_id"]] = (Decimal(r["total"] or 0), int(r["n"]))  # type: ignore[arg-type]
+        grouped[r[key]][r["indicator_id"]] = (Decimal(r["total"] or 0), int(r["n"]))
     return grouped
 
 
@@ -118,7 +119,7 @@ def _remap(totals: Totals, mapping: dict[int, int]) -> Totals:
     return out
 
 
-def totals_by_province(requests: list[ReportRequest], indicators: list[Indicator]) -> dict[int, Totals]:
+def totals_by_province(requests: list[ReportRequest], indicators: list[Indicator]) -> dict[Any, Totals]:
     """Per province (0 = central units), from the running roll-up cells: one small query."""
     mapping = _equivalent_ids(indicators, requests)
     rows = (
@@ -132,29 +133,29 @@ def totals_by_province(requests: list[ReportRequest], indicators: list[Indicator
 
 def totals_by_unit_kind(
     requests: list[ReportRequest], indicators: list[Indicator], province_id: int | None = None
-) -> dict[str, Totals]:
+) -> dict[Any, Totals]:
     mapping = _equivalent_ids(indicators, requests)
     cells = RollupCell.objects.filter(request__in=[r.pk for r in requests])
     if province_id is not None:
         cells = cells.filter(province_key=province_id)
     rows = cells.values("unit_kind", "indicator_id").annotate(total=Sum("total"), n=Sum("count")).order_by()
-    return {k: _remap(v, mapping) for k, v in _group_totals(rows, "unit_kind").items()}  # type: ignore[misc]
+    return {k: _remap(v, mapping) for k, v in _group_totals(rows, "unit_kind").items()}
 
 
 def totals_by_request(requests: list[ReportRequest], indicators: list[Indicator],
-                      province_id: int | None = None) -> dict[int, Totals]:
+                      province_id: int | None = None) -> dict[Any, Totals]:
     """Per request (the time series), optionally within one province."""
     mapping = _equivalent_ids(indicators, requests)
     cells = RollupCell.objects.filter(request__in=[r.pk for r in requests])
     if province_id is not None:
         cells = cells.filter(province_key=province_id)
     rows = cells.values("request_id", "indicator_id").annotate(total=Sum("total"), n=Sum("count")).order_by()
-    return {k: _remap(v, mapping) for k, v in _group_totals(rows, "request_id").items()}  # type: ignore[misc]
+    return {k: _remap(v, mapping) for k, v in _group_totals(rows, "request_id").items()}
 
 
 def totals_by_commune(
     requests: list[ReportRequest], indicators: list[Indicator], province_id: int
-) -> dict[int | None, Totals]:
+) -> dict[Any, Totals]:
     """One province's drill-down by commune, straight from the flattened values (partial index on counted).
     Key None holds the province-level units' own values."""
     mapping = _equivalent_ids(indicators, requests)
@@ -164,60 +165,60 @@ def totals_by_commune(
         .annotate(total=Sum("number"), n=Count("number"))
         .order_by()
     )
-    return {k: _remap(v, mapping) for k, v in _group_totals(rows, "commune_id").items()}  # type: ignore[misc]
+    return {k: _remap(v, mapping) for k, v in _group_totals(rows, "commune_id").items()}
 
 
-def _rates_query(reports: object, *keys: str) -> dict[object, Rates]:
+def _rates_query(reports: Any, *keys: str) -> dict[Any, Rates]:
     rows = (
-        reports.values(*keys)  # type: ignore[attr-defined]
+        reports.values(*keys)
         .annotate(expected=Count("pk"), submitted=Count("pk", filter=Q(counted=True)),
                   on_time=Count("pk", filter=Q(counted=True, on_time=True)))
         .order_by()
     )
-    out: dict[object, Rates] = {}
+    out: dict[Any, Rates] = {}
     for r in rows:
         key = r[keys[0]] if len(keys) == 1 else tuple(r[k] for k in keys)
         out[key] = Rates(r["expected"], r["submitted"], r["on_time"])
     return out
 
 
-def rates_by_province(requests: list[ReportRequest]) -> dict[object, Rates]:
+def rates_by_province(requests: list[ReportRequest]) -> dict[Any, Rates]:
     return _rates_query(Report.objects.filter(request__in=[r.pk for r in requests]), "province_id")
 
 
-def rates_matrix(requests: list[ReportRequest]) -> dict[object, Rates]:
+def rates_matrix(requests: list[ReportRequest]) -> dict[Any, Rates]:
     """(province id, request id) → rates: the completeness/timeliness matrix, province × period."""
     return _rates_query(Report.objects.filter(request__in=[r.pk for r in requests]), "province_id", "request_id")
 
 
-def rates_by_commune(requests: list[ReportRequest], province_id: int) -> dict[object, Rates]:
+def rates_by_commune(requests: list[ReportRequest], province_id: int) -> dict[Any, Rates]:
     return _rates_query(
         Report.objects.filter(request__in=[r.pk for r in requests], province_id=province_id), "commune_id"
     )
 
 
-def rates_matrix_communes(requests: list[ReportRequest], province_id: int) -> dict[object, Rates]:
+def rates_matrix_communes(requests: list[ReportRequest], province_id: int) -> dict[Any, Rates]:
     return _rates_query(
         Report.objects.filter(request__in=[r.pk for r in requests], province_id=province_id), "commune_id",
         "request_id",
     )
 
 
-def rates_by_request(requests: list[ReportRequest], province_id: int | None = None) -> dict[object, Rates]:
+def rates_by_request(requests: list[ReportRequest], province_id: int | None = None) -> dict[Any, Rates]:
     reports = Report.objects.filter(request__in=[r.pk for r in requests])
     if province_id is not None:
         reports = reports.filter(province_id=province_id)
     return _rates_query(reports, "request_id")
 
 
-def rates_by_unit_kind(requests: list[ReportRequest], province_id: int | None = None) -> dict[object, Rates]:
+def rates_by_unit_kind(requests: list[ReportRequest], province_id: int | None = None) -> dict[Any, Rates]:
     reports = Report.objects.filter(request__in=[r.pk for r in requests])
     if province_id is not None:
         reports = reports.filter(province_id=province_id)
     return _rates_query(reports, "unit_kind")
 
 
-def total_rates(rates: dict[object, Rates]) -> Rates:
+def total_rates(rates: dict[Any, Rates]) -> Rates:
     out = Rates()
     for r in rates.values():
         out.add(r)

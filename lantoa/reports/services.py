@@ -261,14 +261,17 @@ def _rollup_apply(report: Report, sign: int) -> None:
     """Add (sign=1) or remove (sign=-1) a report's numbers to the running roll-up cells: one upsert statement
     (INSERT … ON CONFLICT DO UPDATE, same syntax on SQLite ≥ 3.24 and PostgreSQL), atomic per cell under
     concurrent submissions because the database does the addition."""
-    numbers = list(
-        ReportValue.objects.filter(report=report, number__isnull=False).values_list("indicator_id", "number")
-    )
+    numbers = [
+        (indicator_id, number)
+        for indicator_id, number in ReportValue.objects.filter(report=report, number__isnull=False)
+        .values_list("indicator_id", "number")
+        if number is not None
+    ]
     if not numbers:
         return
     table = RollupCell._meta.db_table
     rows = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(numbers))
-    params: list[object] = []
+    params: list[Any] = []
     for indicator_id, number in numbers:
         params += [report.request_id, report.province_id or 0, report.unit_kind, indicator_id,
                    sign * number, sign]

@@ -241,8 +241,8 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         narrative = services.gather_narratives(report) if request.GET.get("gather") else report.narrative
         return _render_edit(request, report, _current_raw(report), narrative)
-    raw = {k[2:]: v for k, v in request.POST.items() if k.startswith("v_")}
-    narrative = {k[2:]: v for k, v in request.POST.items() if k.startswith("n_")}
+    raw: dict[str, object] = {k[2:]: str(v) for k, v in request.POST.items() if k.startswith("v_")}
+    narrative = {k[2:]: str(v) for k, v in request.POST.items() if k.startswith("n_")}
     version = int(request.POST.get("version") or 0)
     try:
         if request.POST.get("action") == "submit":
@@ -311,7 +311,7 @@ def _render_conflict(request: HttpRequest, report: Report, current: Report, raw:
 def _save_attachments(request: HttpRequest, report: Report) -> None:
     for upload in request.FILES.getlist("attachments")[:10]:
         if upload.size and upload.size <= 10 * 1024 * 1024:
-            ReportAttachment.objects.create(report=report, file=upload, name=upload.name[:255])
+            ReportAttachment.objects.create(report=report, file=upload, name=(upload.name or "tep")[:255])
 
 
 @staff_required
@@ -390,7 +390,8 @@ def report_upload(request: HttpRequest, pk: int) -> HttpResponse:
 def attachment(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(ReportAttachment.objects.select_related("report"), pk=pk)
     access.report_for_view(request, item.report_id)
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name)
+    # A streaming response; staff_required is typed for HttpResponse only.
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name)  # type: ignore[return-value]
 
 
 @staff_required
