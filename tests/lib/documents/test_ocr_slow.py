@@ -5,6 +5,7 @@ Slow (seconds per page) and skipped when LibreOffice, poppler or tesseract is mi
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 
 from lantoa.lib.documents import DocumentError, Limits, ocr, read_document
 from lantoa.lib.plan_parse import parse_plan
+from lantoa.lib.text import fold
 
 from .makefiles import image_pdf, pgm_pixels, png
 
@@ -72,7 +74,9 @@ def test_scanned_ministry_plan_with_side_by_side_columns(tmp_path: Path) -> None
     source = (FIXTURES / "bo_columns_layout.txt").read_text(encoding="utf-8")
     draft = parse_plan(read_document(scan_of(source, tmp_path)).text)
     assert (draft.number, draft.place, str(draft.issued_on)) == ("3512/KH-BVHTTDL", "Hà Nội", "2025-09-05")
-    assert draft.issuer is not None and draft.issuer.startswith("BỘ VĂN HÓA, THỂ THAO VÀ DU")
+    # OCR noise in the name ("THỂ. THAO", "LTỊCH") is tolerated; its lines must be joined.
+    assert draft.issuer is not None
+    assert " ".join(re.sub(r"[^a-z ]", " ", fold(draft.issuer)).split()).startswith("bo van hoa the thao va du")
     assert draft.signer == "Trịnh Thị Thủy"
     assert len(draft.themes) == 3 and len(draft.assignments) == 3
 
