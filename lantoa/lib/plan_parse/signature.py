@@ -171,12 +171,12 @@ def parse_tail(lines: list[str], body_start: int) -> Tail:
         line = left
         if not line:
             continue
-        glued = _glued_name(line) if line.lstrip().startswith(("-", "+")) else None
+        glued = _glued_name(line)
         if glued:
             # "- Lưu: VT, TTCNTT. Trịnh Thị Thủy": OCR joined the signer to the last recipient.
             names.append(glued)
             line = line[: line.rindex(glued)].rstrip()
-        if line.startswith(("-", "+", "•")):
+        if glued or line.startswith(("-", "+", "•")):
             text, role = _strip_role(line.lstrip("-+• "))
             if role:
                 roles.append(role)
@@ -191,6 +191,9 @@ def parse_tail(lines: list[str], body_start: int) -> Tail:
             names.append(line)
         elif recipients and upper_ratio(line) < 0.6 and not recipients[-1][-1].rstrip().endswith((";", ".")):
             recipients[-1].append(line)
+        elif upper_ratio(line) < 0.6 and line.rstrip().endswith((";", ",", ".")) and len(line) < 160:
+            # OCR often drops the small dashes: "Bộ trưởng (để b/c);" is still a recipient.
+            recipients.append([line])
         elif upper_ratio(line) >= 0.6:
             roles.append(line)
     tail.recipients = [r for r in (clean_space(" ".join(x)).strip(" ,;.") for x in recipients) if r]
