@@ -1,6 +1,7 @@
 """Benchmark OCR repair and tone-mark restoration on the seed plans.
 
-Run: ``.venv/bin/python bench/repair.py``
+Run: ``.venv/bin/python bench/repair.py`` (``--regenerate-synthetic`` first re-renders and re-OCRs the
+synthetic scans in ``bench/data``; needs text2image, tesseract and the fonts named below).
 
 - Repair: seed 000 is a scan-OCR (English engine) of the plan whose first half is seed 001. The two are
   aligned word by word once, independently of the system; repair(000) is then scored against 001 on the
@@ -109,7 +110,50 @@ def synthetic_scans(repair) -> tuple[int, int, int, int]:  # type: ignore[no-unt
     return correct, total, raw, count
 
 
+SYNTHETIC_RENDERS = [  # font, pt, dpi: Times-like first, as official documents are set
+    ("TeX Gyre Termes", 14, 300),
+    ("FreeSerif", 13, 300),
+    ("DejaVu Serif", 12, 300),
+    ("Noto Sans", 12, 200),
+]
+
+
+def regenerate_synthetic() -> None:
+    """Re-render ``bench/data/synthetic_clean.txt`` and OCR it with ``tesseract -l eng``."""
+    import subprocess
+    import tempfile
+
+    data = REPO / "bench" / "data"
+    for k, (font, size, dpi) in enumerate(SYNTHETIC_RENDERS):
+        with tempfile.TemporaryDirectory() as tmp:
+            base = Path(tmp) / "page"
+            subprocess.run(
+                [
+                    "text2image",
+                    f"--text={data / 'synthetic_clean.txt'}",
+                    f"--outputbase={base}",
+                    f"--font={font}",
+                    "--fonts_dir=/usr/share/fonts",
+                    f"--ptsize={size}",
+                    f"--resolution={dpi}",
+                    "--xsize=2550",
+                    "--ysize=3300",
+                    "--margin=120",
+                ],
+                check=True,
+                capture_output=True,
+                cwd=tmp,
+            )
+            text = subprocess.run(
+                ["tesseract", f"{base}.tif", "-", "-l", "eng"], check=True, capture_output=True
+            ).stdout.decode("utf-8", "replace")
+        (data / f"synthetic_ocr_{k}.txt").write_text(text, encoding="utf-8")
+        print(f"synthetic_ocr_{k}.txt: {font} {size} pt {dpi} dpi, {len(text.split())} words")
+
+
 def main() -> int:
+    if "--regenerate-synthetic" in sys.argv:
+        regenerate_synthetic()
     seed_000 = sorted(SEEDS.glob("000_*.txt")) if SEEDS.is_dir() else []
     seed_001 = sorted(SEEDS.glob("001_*.txt")) if SEEDS.is_dir() else []
     if not seed_000 or not seed_001:

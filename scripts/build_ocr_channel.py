@@ -34,9 +34,12 @@ from lantoa.lib.vn.align import align, words  # noqa: E402
 from lantoa.lib.vn.normalize import normalize  # noqa: E402
 
 OUT = REPO / "lantoa/lib/vn/data/ocr_channel.json"
-# Fonts with full Vietnamese coverage (text2image silently drops words the font cannot render,
-# which rules out the Liberation fonts installed here).
-FONTS = ["DejaVu Serif", "Noto Serif", "DejaVu Sans", "Noto Sans"]
+# Fonts with full Vietnamese coverage (text2image silently drops words the font cannot render, which
+# rules out the Liberation 1.x fonts). Official documents are set in Times New Roman: TeX Gyre Termes
+# (Debian fonts-texgyre) and FreeSerif (fonts-freefont-ttf) are its closest free relatives and give
+# the damage seen in real scans ("cia", "phudng", "x4y"); fonts that are not installed are skipped.
+FONTS = ["TeX Gyre Termes", "FreeSerif", "TeX Gyre Termes", "DejaVu Serif", "Noto Serif", "FreeSans"]
+FONTS_DIR = "/usr/share/fonts"
 WORDS_PER_PAGE = 220
 
 
@@ -65,10 +68,21 @@ def source_pages(count: int, seed: int = 11) -> list[str]:
     return pages
 
 
+def available_fonts() -> list[str]:
+    """The fonts of ``FONTS`` that fontconfig knows (family names, in order, repeats kept)."""
+    listed = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, check=True).stdout
+    families = {name.strip() for line in listed.splitlines() for name in line.split(",")}
+    found = [font for font in FONTS if font in families]
+    if not found:
+        raise SystemExit("none of the fonts in FONTS is installed (see scripts/build_ocr_channel.py)")
+    return found
+
+
 def ocr_page(args: tuple[int, str]) -> tuple[str, str]:
     index, text = args
     rng = random.Random(index)
-    font = FONTS[index % len(FONTS)]
+    fonts = available_fonts()
+    font = fonts[index % len(fonts)]
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "page.txt"
         src.write_text(text, encoding="utf-8")
@@ -79,14 +93,13 @@ def ocr_page(args: tuple[int, str]) -> tuple[str, str]:
                 f"--text={src}",
                 f"--outputbase={base}",
                 f"--font={font}",
-                "--fonts_dir=/usr/share/fonts/truetype",
-                f"--ptsize={rng.choice([10, 11, 12, 13, 14])}",
+                f"--fonts_dir={FONTS_DIR}",
+                f"--ptsize={rng.choice([11, 12, 13, 14, 14])}",
                 f"--resolution={rng.choice([150, 200, 300, 300])}",
                 f"--exposure={rng.choice([-1, 0, 0, 1])}",
                 "--xsize=2550",
                 "--ysize=3300",
                 "--margin=120",
-                f"--fontconfig_tmpdir={tmp}",
             ],
             check=True,
             capture_output=True,

@@ -44,6 +44,9 @@ FAR_SEARCH_ABOVE = 2.0
 SAME_LENGTH_GOOD = 1.0
 PRIOR_WEIGHT = 1.5
 BEAM = 10
+#: Words either side, and the share of them with Vietnamese-only letters, that mark typed text.
+TYPED_WINDOW = 20
+TYPED_SHARE = 0.25
 
 # Letters an English OCR engine never outputs: a token containing one was not mangled by it.
 _VIETNAMESE_ONLY = set("ăâđêôơưĂÂĐÊÔƠƯ") | {ch for ch in "ảạằắẳẵặầấẩẫậẻẽẹềếểễệỉĩịỏọồốổỗộờớởỡợủũụừứửữựỳỷỹỵ" + "ãẽĩõũỹỳ"}
@@ -360,6 +363,7 @@ class _Piece:
     editable: bool
     breaks_after: bool
     line: int = 0
+    index: int = 0
 
 
 def _pieces(text: str) -> list[_Piece]:
@@ -399,6 +403,11 @@ def _pieces(text: str) -> list[_Piece]:
     return pieces
 
 
+def _typed_vietnamese(word: str) -> bool:
+    """True when ``word`` has a letter an English OCR engine never produces (ư, ơ, đ, ạ, ả …)."""
+    return any(ch in _VIETNAMESE_ONLY for ch in word)
+
+
 def _case_pattern(original: str, upper_context: bool) -> str:
     """The capitalisation to give the repaired word; all-caps OCR debris in lowercase text is Title."""
     letters = [ch for ch in original if ch.isalpha()]
@@ -425,6 +434,21 @@ def repair_text(text: str) -> str:
             line_words[piece.line] = line_words.get(piece.line, 0) + 1
             if sum(ch.isupper() for ch in piece.core) >= 2 and not any(ch.islower() for ch in piece.core):
                 line_upper[piece.line] = line_upper.get(piece.line, 0) + 1
+    # Around each word, is the text typed Vietnamese rather than English-engine OCR? There every word
+    # is left as written ("tinh gọn", "video clip"): an English engine never writes ư, ơ, đ, ạ…, so a
+    # neighbourhood full of them was not produced by one, and repair has nothing to undo.
+    flags = [1 if p.editable and _typed_vietnamese(p.core) else 0 for p in pieces]
+    editable = [1 if p.editable else 0 for p in pieces]
+    flag_sum, edit_sum = [0], [0]
+    for f, e in zip(flags, editable, strict=True):
+        flag_sum.append(flag_sum[-1] + f)
+        edit_sum.append(edit_sum[-1] + e)
+    typed: list[bool] = []
+    for k, piece in enumerate(pieces):
+        piece.index = k
+        lo, hi = max(0, k - TYPED_WINDOW), min(len(pieces), k + TYPED_WINDOW + 1)
+        words_near = edit_sum[hi] - edit_sum[lo]
+        typed.append(words_near > 0 and (flag_sum[hi] - flag_sum[lo]) >= TYPED_SHARE * words_near)
     out: list[str] = []
     cursor = 0
     segment: list[_Piece] = []
@@ -443,8 +467,8 @@ def repair_text(text: str) -> str:
                 positions.append([(fixed, 0.0)])
                 choices.append([None])
                 continue
-            if any(ch in _VIETNAMESE_ONLY for ch in core) and lower in model.ids:
-                positions.append([(model.ids[lower], 0.0)])
+            if typed[piece.index] or (_typed_vietnamese(core) and lower in model.ids):
+                positions.append([(model.ids.get(lower, model.ids[UNK]), 0.0)])
                 choices.append([None])
                 continue
             cands = list(_candidates(core))
