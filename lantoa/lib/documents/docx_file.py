@@ -78,11 +78,114 @@ def _table_lines(table: object) -> list[str]:
 
 
 def _blocks(document: object) -> Iterator[str]:
+    numbering = _Numbering(document)
     for block in document.iter_inner_content():  # type: ignore[attr-defined]
         if hasattr(block, "rows"):
             yield from _table_lines(block)
         else:
-            yield block.text
+            yield numbering.label(block) + block.text
+
+
+_ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = "abcdefghijklmnopqrstuvwxyz"[(n - 1) % 26]
+        return letter.upper() if fmt == "upperLetter" else letter
+    return str(n)
+
+
+class _Numbering:
+    """Word's automatic numbering, rendered as the text it shows ("I.", "1.", "a)", "-").
+
+    python-docx returns a paragraph's text without its list label, and plans number their
+    sections and items that way ("I. MỤC ĐÍCH, YÊU CẦU" typed as a numbered list); without
+    the labels the structure parser would see no sections at all.
+    """
+
+    def __init__(self, document: object) -> None:
+        from docx.oxml.ns import qn
+
+        self.qn = qn
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element  # type: ignore[attr-defined]
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for node in root.findall(qn("w:abstractNum")):
+            levels = {}
+            for lvl in node.findall(qn("w:lvl")):
+                fmt = lvl.find(qn("w:numFmt"))
+                text = lvl.find(qn("w:lvlText"))
+                start = lvl.find(qn("w:start"))
+                levels[int(lvl.get(qn("w:ilvl"), "0"))] = (
+                    fmt.get(qn("w:val"), "decimal") if fmt is not None else "decimal",
+                    text.get(qn("w:val"), "") if text is not None else "",
+                    int(start.get(qn("w:val"), "1")) if start is not None else 1,
+                )
+            abstract[node.get(qn("w:abstractNumId"), "")] = levels
+        for num in root.findall(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            if ref is not None:
+                self.levels[num.get(qn("w:numId"), "")] = abstract.get(ref.get(qn("w:val"), ""), {})
+
+    def _num_pr(self, paragraph: object) -> tuple[str, int] | None:
+        qn = self.qn
+        candidates = [paragraph._p]  # type: ignore[attr-defined]
+        style = getattr(paragraph, "style", None)
+        while style is not None:  # numbering set on the style ("List Number") or its bases
+            candidates.append(style.element)
+            style = style.base_style
+        for element in candidates:
+            ppr = element.find(qn("w:pPr"))
+            num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
+            if num_pr is None:
+                continue
+            num_id = num_pr.find(qn("w:numId"))
+            ilvl = num_pr.find(qn("w:ilvl"))
+            if num_id is None:
+                return None
+            return num_id.get(qn("w:val"), ""), int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0
+        return None
+
+    def label(self, paragraph: object) -> str:
+        if not self.levels:
+            return ""
+        found = self._num_pr(paragraph)
+        if found is None or found[0] not in self.levels or found[0] == "0":
+            return ""
+        num_id, ilvl = found
+        levels = self.levels[num_id]
+        if ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, [0] * 9)
+        fmt, text, start = levels[ilvl]
+        counters[ilvl] = counters[ilvl] + 1 if counters[ilvl] else start
+        for deeper in range(ilvl + 1, len(counters)):
+            counters[deeper] = 0
+        if fmt == "bullet" or not text:
+            return "- "
+        label = text
+        for level in range(ilvl + 1):
+            value = counters[level] or levels.get(level, ("decimal", "", 1))[2]
+            label = label.replace(f"%{level + 1}", _format(value, levels.get(level, ("decimal", "", 1))[0]))
+        return label + " "
 
 
 def read_docx(path: Path, limits: Limits) -> str:

@@ -172,3 +172,40 @@ def test_legacy_doc_is_refused_with_advice(tmp_path: Path) -> None:
     with pytest.raises(DocumentError) as err:
         read_document(path)
     assert ".docx" in err.value.message
+
+
+def _set_level_format(document: docx.document.Document, style: str, fmt: str, text: str) -> None:
+    """Make the numbering behind ``style`` print ``text`` in ``fmt`` (e.g. upperRoman "%1.")."""
+    from docx.oxml.ns import qn
+
+    num_id = document.styles[style].element.pPr.numPr.numId.val
+    root = document.part.numbering_part.element
+    num = next(n for n in root.findall(qn("w:num")) if n.get(qn("w:numId")) == str(num_id))
+    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    abstract = next(a for a in root.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id)
+    level = next(lv for lv in abstract.findall(qn("w:lvl")) if lv.get(qn("w:ilvl")) == "0")
+    level.find(qn("w:numFmt")).set(qn("w:val"), fmt)
+    level.find(qn("w:lvlText")).set(qn("w:val"), text)
+
+
+def test_docx_automatic_numbering_is_rendered(tmp_path: Path) -> None:
+    """Sections typed as a Word numbered list keep their "I." labels, items their "1.", bullets "-"."""
+    from lantoa.lib.plan_parse import parse_plan
+
+    document = docx.Document()
+    _set_level_format(document, "List Number", "upperRoman", "%1.")
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Tuyên truyền chuyển đổi số")
+    document.add_paragraph("NỘI DUNG TUYÊN TRUYỀN", style="List Number")
+    for text in ("Dịch vụ công trực tuyến.", "Kỹ năng số cho người dân."):
+        document.add_paragraph(text, style="List Number 2")
+    document.add_paragraph("HÌNH THỨC TUYÊN TRUYỀN", style="List Number")
+    document.add_paragraph("Đài truyền thanh cơ sở.", style="List Bullet")
+    path = tmp_path / "numbered.docx"
+    document.save(str(path))
+    text = read_document(path).text
+    assert "I. NỘI DUNG TUYÊN TRUYỀN" in text and "II. HÌNH THỨC TUYÊN TRUYỀN" in text
+    assert "- Đài truyền thanh cơ sở." in text
+    draft = parse_plan(text)
+    assert draft.themes == ["Dịch vụ công trực tuyến.", "Kỹ năng số cho người dân."]
+    assert draft.channels[0].name == "Đài truyền thanh cơ sở."
