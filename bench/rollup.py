@@ -158,6 +158,13 @@ def build(quick: bool) -> dict[str, object]:
             f"SELECT request_id, COALESCE(province_id, 0), unit_kind, indicator_id, SUM(number), COUNT(number) "
             f"FROM {table} WHERE counted GROUP BY request_id, COALESCE(province_id, 0), unit_kind, indicator_id"
         )
+        cursor.execute(
+            "INSERT INTO reports_yearcell (form_id, year, frequency, province_key, commune_key, unit_kind, "
+            "indicator_id, total, count) "
+            f"SELECT {form.pk}, 2026, 'monthly', COALESCE(province_id, 0), COALESCE(commune_id, 0), unit_kind, "
+            f"indicator_id, SUM(number), COUNT(number) FROM {table} WHERE counted "
+            "GROUP BY COALESCE(province_id, 0), COALESCE(commune_id, 0), unit_kind, indicator_id"
+        )
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     t_values = time.perf_counter() - t1
@@ -191,15 +198,25 @@ def measure(data: dict[str, object], repeat: int) -> list[tuple[str, float, floa
         return rollup.rates_matrix(requests)  # type: ignore[arg-type]
 
     def drill() -> object:
-        totals = rollup.totals_by_commune(requests, indicators, province.pk)  # type: ignore[arg-type, attr-defined]
+        totals = rollup.totals_by_commune_year(requests, indicators, province.pk)  # type: ignore[arg-type, attr-defined]
         rates = rollup.rates_by_commune(requests, province.pk)  # type: ignore[arg-type, attr-defined]
         return {k: rollup.finish(indicators, v) for k, v in totals.items()}, rates  # type: ignore[arg-type]
+
+    def drill_values() -> object:
+        totals = rollup.totals_by_commune(requests, indicators, province.pk)  # type: ignore[arg-type, attr-defined]
+        return {k: rollup.finish(indicators, v) for k, v in totals.items()}  # type: ignore[arg-type]
+
+    def drill_month() -> object:
+        last = requests[-1:]  # type: ignore[index]
+        totals = rollup.totals_by_commune(last, indicators, province.pk)  # type: ignore[arg-type, attr-defined]
+        return {k: rollup.finish(indicators, v) for k, v in totals.items()}  # type: ignore[arg-type]
 
     def dashboard_national() -> object:
         return build_overview(area=nation, requests=requests, indicators=indicators)  # type: ignore[arg-type]
 
     def dashboard_province() -> object:
-        return build_overview(area=province, requests=requests, indicators=indicators)  # type: ignore[arg-type]
+        return build_overview(area=province, requests=requests, indicators=indicators,  # type: ignore[arg-type]
+                              whole_year=True)
 
     drafts = list(data["drafts"])  # type: ignore[call-overload]
     values = {i.code: str(random.Random(i.pk).randint(0, 500)) for i in indicators}  # type: ignore[attr-defined]
@@ -212,7 +229,11 @@ def measure(data: dict[str, object], repeat: int) -> list[tuple[str, float, floa
     rows = [
         ("Toàn quốc theo tỉnh, cả năm (số liệu theo chỉ tiêu)", *timed(national, repeat), "34 tỉnh × chỉ tiêu"),
         ("Ma trận tỷ lệ nộp/đúng hạn tỉnh × tháng", *timed(matrix, repeat), "34 × 12"),
-        (f"Một tỉnh theo xã, cả năm ({province})", *timed(drill, repeat), f"{data['n_province_communes']} xã"),
+        (f"Một tỉnh theo xã, cả năm ({province})", *timed(drill, repeat),
+         f"{data['n_province_communes']} xã, ô theo năm"),
+        ("  — cùng phép tính, cộng thẳng từ số liệu (không dùng ô năm)", *timed(drill_values, repeat),
+         "đối chiếu"),
+        ("Một tỉnh theo xã, một tháng (từ số liệu)", *timed(drill_month, repeat), "kỳ gần nhất"),
         ("Trang tổng hợp toàn quốc (mọi bảng + chuỗi thời gian)", *timed(dashboard_national, repeat), "build_overview"),
         ("Trang tổng hợp một tỉnh (mọi bảng + chuỗi thời gian)", *timed(dashboard_province, repeat), "build_overview"),
         ("Nộp một báo cáo (ghi số liệu + cập nhật tổng hợp)", *timed(submit, n_submit),

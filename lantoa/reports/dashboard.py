@@ -65,9 +65,11 @@ def _filter_key(requests: list[ReportRequest]) -> dict[str, Any]:
     return {"form": first.form_version.form.code, "year": first.period_start.year}
 
 
-def build_overview(*, area: AdminArea, requests: list[ReportRequest], indicators: list[Indicator]) -> Overview:
+def build_overview(*, area: AdminArea, requests: list[ReportRequest], indicators: list[Indicator],
+                   whole_year: bool = False) -> Overview:
     """Roll-up of ``requests`` over the children of ``area`` (provinces of the nation, communes of a province);
-    for a commune, its own units."""
+    for a commune, its own units. ``whole_year``: the requests are ``year_requests(...)``, so a province's
+    drill-down may read the year cells."""
     ov = Overview(area=area, requests=requests, indicators=indicators)
     if not requests:
         return ov
@@ -85,7 +87,8 @@ def build_overview(*, area: AdminArea, requests: list[ReportRequest], indicators
                       rates=rates.get(None, Rates()))
     elif area.level == AdminArea.Level.PROVINCE:
         children = list(AdminArea.objects.current().filter(parent=area).only("pk", "code", "name"))
-        totals = rollup.totals_by_commune(requests, indicators, area.pk)
+        totals = (rollup.totals_by_commune_year if whole_year and len(requests) > 1 else rollup.totals_by_commune)(
+            requests, indicators, area.pk)
         rates = rollup.rates_by_commune(requests, area.pk)
         matrix = rollup.rates_matrix_communes(requests, area.pk)
         kind_totals = rollup.totals_by_unit_kind(requests, indicators, province_id=area.pk)

@@ -406,6 +406,34 @@ class RollupCell(models.Model):
         return f"{self.request_id}/{self.province_key}/{self.unit_kind}/{self.indicator_id}: {self.total}"
 
 
+class YearCell(models.Model):
+    """Running totals of counted values of a form's periodic requests per (year, frequency, commune, unit kind,
+    indicator). A province's year drill-down by commune reads communes × indicators rows from here instead of
+    every value of twelve months."""
+
+    form = models.ForeignKey(ReportForm, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    frequency = models.CharField(max_length=12)
+    province_key = models.IntegerField()  # 0 for central units
+    commune_key = models.IntegerField()   # 0 for units above commune level
+    unit_kind = models.CharField(max_length=30)
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    total = models.DecimalField(max_digits=22, decimal_places=4, default=0)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            # Its leading columns (form, year, frequency, province) are also the drill-down's lookup index.
+            models.UniqueConstraint(
+                fields=["form", "year", "frequency", "province_key", "commune_key", "unit_kind", "indicator"],
+                name="yearcell_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.form_id}/{self.year}/{self.commune_key}/{self.indicator_id}: {self.total}"
+
+
 class ReportAttachment(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to="reports/%Y/%m/")

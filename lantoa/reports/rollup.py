@@ -28,6 +28,7 @@ from lantoa.reports.models import (
     ReportValue,
     RollupCell,
     ValueType,
+    YearCell,
 )
 from lantoa.reports.values import ratio
 
@@ -166,6 +167,23 @@ def totals_by_commune(
         .order_by()
     )
     return {k: _remap(v, mapping) for k, v in _group_totals(rows, "commune_id").items()}
+
+
+def totals_by_commune_year(
+    requests: list[ReportRequest], indicators: list[Indicator], province_id: int
+) -> dict[Any, Totals]:
+    """Like ``totals_by_commune`` for a whole year of one form's periodic requests of one frequency (what
+    dashboard.year_requests returns), from the year cells. Key None: the province-level units."""
+    first = requests[0]
+    mapping = _equivalent_ids(indicators, requests)
+    rows = (
+        YearCell.objects.filter(form_id=first.form_version.form_id, year=first.period_start.year,
+                                frequency=first.frequency, province_key=province_id)
+        .values("commune_key", "indicator_id")
+        .annotate(total=Sum("total"), n=Sum("count"))
+        .order_by()
+    )
+    return {(k or None): _remap(v, mapping) for k, v in _group_totals(rows, "commune_key").items()}
 
 
 def _rates_query(reports: Any, *keys: str) -> dict[Any, Rates]:

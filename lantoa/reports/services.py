@@ -40,6 +40,7 @@ from lantoa.reports.models import (
     ReportValue,
     RollupCell,
     ValueType,
+    YearCell,
 )
 from lantoa.reports.values import computed_ratios, parse_values
 from lantoa.units.models import Membership, Unit
@@ -269,19 +270,28 @@ def _rollup_apply(report: Report, sign: int) -> None:
     ]
     if not numbers:
         return
-    table = RollupCell._meta.db_table
-    rows = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(numbers))
-    params: list[Any] = []
-    for indicator_id, number in numbers:
-        params += [report.request_id, report.province_id or 0, report.unit_kind, indicator_id,
-                   sign * number, sign]
-    sql = (
-        f"INSERT INTO {table} (request_id, province_key, unit_kind, indicator_id, total, count) VALUES {rows} "
-        "ON CONFLICT (request_id, province_key, unit_kind, indicator_id) DO UPDATE SET "
-        f"total = {table}.total + excluded.total, count = {table}.count + excluded.count"
-    )
+    province_key = report.province_id or 0
+    cells = [(report.request_id, province_key, report.unit_kind, i, sign * n, sign) for i, n in numbers]
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        _upsert(cursor, RollupCell, ("request_id", "province_key", "unit_kind", "indicator_id"), cells)
+        request = report.request
+        if request.kind == ReportRequest.Kind.PERIODIC:
+            key = (request.form_version.form_id, request.period_start.year, request.frequency, province_key,
+                   report.commune_id or 0, report.unit_kind)
+            _upsert(cursor, YearCell, ("form_id", "year", "frequency", "province_key", "commune_key", "unit_kind",
+                                       "indicator_id"), [(*key, i, sign * n, sign) for i, n in numbers])
+
+
+def _upsert(cursor: Any, model: Any, key: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """Add (total, count) deltas to running cells keyed by ``key`` (INSERT … ON CONFLICT DO UPDATE)."""
+    table = model._meta.db_table
+    columns = (*key, "total", "count")
+    values = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(rows))
+    cursor.execute(
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values} ON CONFLICT ({', '.join(key)}) DO UPDATE SET "
+        f"total = {table}.total + excluded.total, count = {table}.count + excluded.count",
+        [v for row in rows for v in row],
+    )
 
 
 def _set_counted(report: Report, counted: bool) -> None:

@@ -138,7 +138,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     require(area is not None)
     assert area is not None
     indicators = list(requests[-1].form_version.indicators.all()) if requests else []
-    overview = build_overview(area=area, requests=requests, indicators=indicators)
+    overview = build_overview(area=area, requests=requests, indicators=indicators,
+                              whole_year="request" not in request.GET)
     return render(request, "reports/dashboard.html", {
         "overview": overview, "form": form, "year": year, "forms": ReportForm.objects.all(),
         "years": range(timezone.localdate().year - 3, timezone.localdate().year + 2),

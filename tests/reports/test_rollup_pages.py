@@ -129,3 +129,21 @@ def test_pivot_xlsx_areas_by_indicators(world):
     commune_row = next(r for r in rows if r[0] == world.commune.name)
     assert commune_row[1:4] == (1, 1, 1)
     assert commune_row[header.index(next(h for h in header if str(h).startswith("tin_bai")))] == 12
+
+
+def test_year_cells_agree_with_the_values_after_submit_and_return(world):
+    from lantoa.reports import rollup
+    from lantoa.reports.services import report_return
+
+    requests = _many_requests(world, months=3, communes=3)
+    indicators = list(requests[0].form_version.indicators.all())
+    submitted = requests[1].reports.filter(counted=True).first()
+    report_return(report=submitted, user=None, reason="Kiểm tra lại")
+    by_values = rollup.totals_by_commune(requests, indicators, world.province.pk)
+    by_cells = rollup.totals_by_commune_year(requests, indicators, world.province.pk)
+    def clean(totals):  # drop empty cells (text indicators, units that returned to draft)
+        out = {k: {i: v for i, v in t.items() if v[1]} for k, t in totals.items()}
+        return {k: v for k, v in out.items() if v}
+
+    assert clean(by_cells) == clean(by_values)
+    assert len(clean(by_cells)) == 3
