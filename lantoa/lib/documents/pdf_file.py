@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -38,6 +39,30 @@ def _open(path: Path) -> object:
         raise document_error("corrupt_pdf") from exc
 
 
+# Letters of the legacy Vietnamese font encodings (TCVN3/ABC ".VnTime", VNI) as a Unicode
+# reader shows them: "KÕ ho¹ch" for "Kế hoạch". No Vietnamese word contains these.
+_LEGACY = set("¸¹»¼½¾®ª«¬¯µ¶·¤¥¦§¨©¢£ÆÇËÎÏÐÑ×ØÞßæçëîïðñ÷øþ")
+_WORDS = re.compile(r"\S+")
+
+
+def unreadable(text: str) -> bool:
+    """True when a text layer is there but not usable text.
+
+    Private-use glyph codes (fonts without a Unicode map), "(cid:123)" escapes and the
+    legacy Vietnamese font encodings all extract as junk that repair cannot fix; those pages
+    are better read by OCR.
+    """
+    chars = [c for c in text if not c.isspace()]
+    if len(chars) < 20:
+        return False
+    junk = sum(1 for c in chars if "\ue000" <= c <= "\uf8ff" or c == "\ufffd")
+    if junk / len(chars) > 0.2 or text.count("(cid:") > 5:
+        return True
+    words = _WORDS.findall(text)
+    legacy = sum(1 for w in words if any(c in _LEGACY for c in w))
+    return legacy / max(len(words), 1) > 0.15
+
+
 def page_count(path: Path) -> int:
     reader = _open(path)
     try:
@@ -66,7 +91,11 @@ def read_pdf(path: Path, limits: Limits, progress: Progress | None = None) -> tu
         texts = _pypdf_text(reader, path)
     if sum(len(t) for t in texts) > limits.max_text_chars:
         raise document_error("too_much_text", limit=limits.max_text_chars)
-    scanned = [i for i, t in enumerate(texts, start=1) if len("".join(t.split())) < limits.min_text_chars_per_page]
+    scanned = [
+        i
+        for i, t in enumerate(texts, start=1)
+        if len("".join(t.split())) < limits.min_text_chars_per_page or unreadable(t)
+    ]
     # Mostly text layer: trust it (blank pages and a scanned signature page are normal).
     if len(scanned) * 2 <= pages:
         return "\n\f\n".join(texts), pages, False

@@ -8,6 +8,7 @@ from pypdf import PdfReader, PdfWriter
 
 from lantoa.lib.documents import DocumentError, Limits, read_document
 from lantoa.lib.documents.image_file import tiff_page_count
+from lantoa.lib.documents.pdf_file import unreadable
 
 from .conftest import FakeOcr
 from .makefiles import blank_pixels, image_pdf, png, png_header_only, text_pdf, tiff_pages
@@ -138,3 +139,22 @@ def test_500_page_tiff_is_refused_before_ocr(tmp_path: Path, no_ocr: None) -> No
 def test_text_pdf_fixture_is_well_formed() -> None:
     reader = PdfReader(io.BytesIO(text_pdf([LINES])))
     assert len(reader.pages) == 1
+
+
+def test_text_layer_in_a_legacy_vietnamese_font_is_ocrd(tmp_path: Path, fake_ocr: FakeOcr) -> None:
+    """TCVN3 (.VnTime) PDFs extract as "KÕ ho¹ch"; those pages go to OCR instead."""
+    fake_ocr.text = "KẾ HOẠCH\nTuyên truyền chuyển đổi số\n"
+    legacy = [
+        "KÕ ho¹ch tuyªn truyÒn chuyÓn ®æi sè",
+        "C¨n cø NghÞ quyÕt sè 57-NQ/TW ngµy 22/12/2024",
+        "cña Bé ChÝnh trÞ vÒ ®ét ph¸ ph¸t triÓn khoa häc",
+    ]
+    doc = read_document(_write(tmp_path, "vntime.pdf", text_pdf([legacy])))
+    assert doc.ocr and fake_ocr.rendered == [1]
+    assert doc.text.startswith("KẾ HOẠCH")
+
+
+def test_unicode_text_layer_is_not_mistaken_for_junk() -> None:
+    assert not unreadable("Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển")
+    assert not unreadable("UY BAN NHAN DAN XA AN BINH So: 45/KH-UBND KE HOACH tuyen truyen chuyen doi so")
+    assert unreadable(" ".join(chr(0xE000 + i) * 5 for i in range(8)))
