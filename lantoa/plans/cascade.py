@@ -44,6 +44,7 @@ class Node:
     below_total: int = 0  # plans below this node (visible to the reader)
     below_issued: int = 0
     collapsed: bool = False  # children exist but are not in the rendered list
+    is_hidden: bool = False  # stands for a parent plan the reader may not see
 
     @property
     def is_draft(self) -> bool:
@@ -86,17 +87,25 @@ def plan_tree(plan: Plan, *, visible_q: Q | None = None, max_nodes: int = 400) -
     root = nodes[plan.pk]
     by_depth_total: dict[int, int] = defaultdict(int)
     by_depth_issued: dict[int, int] = defaultdict(int)
-    for node in nodes.values():  # ordered by depth: parents before children
+    hidden: dict[int, Node] = {}
+    for node in list(nodes.values()):  # ordered by depth: parents before children
         if node is root:
             continue
-        # A plan under a plan the reader cannot see hangs from the root rather than disappearing.
-        parent = nodes.get(node.parent_id or 0) or root
-        if parent.depth >= node.depth:
-            parent = root
+        parent = nodes.get(node.parent_id or 0)
+        if parent is None or parent.depth >= node.depth:
+            # Its parent is a plan the reader may not see (another unit's draft): the plan hangs from a
+            # placeholder under the root that shows counts only and names nothing.
+            key = node.parent_id or 0
+            if key not in hidden:
+                hidden[key] = Node(pk=0, parent_id=root.pk, depth=1, number="", title="", status=Plan.Status.DRAFT,
+                                   issued_on=None, unit_id=0, unit_name="", area_name="", is_hidden=True)
+                root.children.append(hidden[key])
+            parent = hidden[key]
+            node.depth = parent.depth + 1
         parent.children.append(node)
         by_depth_total[node.depth] += 1
         by_depth_issued[node.depth] += 0 if node.is_draft else 1
-    for node in sorted(nodes.values(), key=lambda n: -n.depth):
+    for node in sorted([*nodes.values(), *hidden.values()], key=lambda n: -n.depth):
         for child in node.children:
             node.below_total += 1 + child.below_total
             node.below_issued += (0 if child.is_draft else 1) + child.below_issued
@@ -111,8 +120,8 @@ def plan_tree(plan: Plan, *, visible_q: Q | None = None, max_nodes: int = 400) -
     while stack:
         node = stack.pop()
         rows.append(node)
-        if node.depth >= shown_depth:
-            node.collapsed = bool(node.children)
+        if node.depth >= shown_depth or node.is_hidden:
+            node.collapsed = bool(node.children) and not node.is_hidden
             continue
         stack.extend(reversed(node.children))
     by_depth = {d: (by_depth_total[d], by_depth_issued[d]) for d in sorted(by_depth_total)}
@@ -128,6 +137,7 @@ class ComplianceRow:
     area_name: str
     province_id: int | None
     due_on: dt.date | None
+    province_name: str = ""
     plan_id: int | None = None
     plan_number: str = ""
     issued_on: dt.date | None = None
@@ -149,22 +159,19 @@ class Compliance:
     has_rules: bool
     today: dt.date
 
-    @property
-    def expected(self) -> int:
-        return len(self.rows)
+    # Counted once (pages read them several times; the national view has thousands of rows).
+    expected: int = 0
+    issued: int = 0
+    late: int = 0  # past the deadline: issued late, or not issued and the deadline has passed
 
-    @property
-    def issued(self) -> int:
-        return sum(1 for r in self.rows if r.has_plan)
+    def __post_init__(self) -> None:
+        self.expected = len(self.rows)
+        self.issued = sum(1 for r in self.rows if r.plan_id is not None)
+        self.late = sum(1 for r in self.rows if r.days_late > 0)
 
     @property
     def missing(self) -> int:
         return self.expected - self.issued
-
-    @property
-    def late(self) -> int:
-        """Units past the deadline: issued late, or not issued and the deadline has passed."""
-        return sum(1 for r in self.rows if r.is_late)
 
     @property
     def percent(self) -> float | None:
@@ -173,28 +180,57 @@ class Compliance:
     def missing_rows(self) -> list[ComplianceRow]:
         return [r for r in self.rows if not r.has_plan]
 
+    def by_province(self) -> list[ProvinceLine]:
+        """One line per province when the expected units span several (the national view)."""
+        lines: dict[int | None, ProvinceLine] = {}
+        for r in self.rows:
+            line = lines.get(r.province_id)
+            if line is None:
+                line = lines[r.province_id] = ProvinceLine(name=r.province_name or r.area_name)
+            line.expected += 1
+            line.issued += r.plan_id is not None
+            line.late += r.days_late > 0
+        return sorted(lines.values(), key=lambda x: (x.percent, x.name)) if len(lines) > 1 else []
 
-def expected_units(plan: Plan, *, area: AdminArea | None = None) -> dict[int, tuple[Unit, dt.date | None]]:
-    """Units the plan's expectation rules name, with the earliest deadline that applies to each."""
-    out: dict[int, tuple[Unit, dt.date | None]] = {}
 
-    def add(unit: Unit, due: dt.date | None) -> None:
-        if unit.pk == plan.unit_id:
+@dataclass
+class ProvinceLine:
+    name: str
+    expected: int = 0
+    issued: int = 0
+    late: int = 0
+
+    @property
+    def percent(self) -> float:
+        return round(100 * self.issued / self.expected, 1) if self.expected else 0.0
+
+
+UNIT_FIELDS = ("pk", "name", "area__name", "area__province_id", "area__province__name")
+
+
+def expected_units(plan: Plan, *, area: AdminArea | None = None) -> dict[int, tuple[dict[str, Any], dt.date | None]]:
+    """Units the plan's expectation rules name (as value dicts of UNIT_FIELDS), with the earliest deadline that
+    applies to each. One query per rule; rules are few, units may be thousands."""
+    out: dict[int, tuple[dict[str, Any], dt.date | None]] = {}
+
+    def add(unit: dict[str, Any], due: dt.date | None) -> None:
+        if unit["pk"] == plan.unit_id:
             return
-        if unit.pk in out:
-            old = out[unit.pk][1]
+        if unit["pk"] in out:
+            old = out[unit["pk"]][1]
             due = min(d for d in (old, due) if d) if (old or due) else None
-        out[unit.pk] = (unit, due)
+        out[unit["pk"]] = (unit, due)
 
     rules = list(ExpectationRule.objects.filter(plan=plan).select_related("area").prefetch_related("units__area"))
     for rule in rules:
         named = list(rule.units.all())
         for unit in named:
             if area is None or area.contains(unit.area):
-                add(unit, rule.due_on)
+                add({"pk": unit.pk, "name": unit.name, "area__name": unit.area.name,
+                     "area__province_id": unit.area.province_id, "area__province__name": ""}, rule.due_on)
         if named and not (rule.area_level or rule.unit_kind or rule.name_contains):
             continue  # a rule that lists its units expects exactly those
-        units = Unit.objects.active().in_area(rule.area).select_related("area")
+        units = Unit.objects.active().in_area(rule.area)
         if rule.area_level:
             units = units.filter(area__level=rule.area_level)
         if rule.unit_kind:
@@ -203,7 +239,7 @@ def expected_units(plan: Plan, *, area: AdminArea | None = None) -> dict[int, tu
             units = units.filter(name_folded__contains=rule.name_contains)
         if area is not None:
             units = units & Unit.objects.in_area(area)
-        for unit in units.only("pk", "name", "area__name", "area__province_id", "area_id"):
+        for unit in units.values(*UNIT_FIELDS):
             add(unit, rule.due_on)
     return out
 
@@ -222,9 +258,10 @@ def plan_compliance(plan: Plan, *, area: AdminArea | None = None, today: dt.date
         issued.setdefault(row["unit_id"], row)  # the earliest plan of a unit counts
     rows = []
     for unit, due in expected.values():
-        r = ComplianceRow(unit_id=unit.pk, unit_name=unit.name, area_name=unit.area.name,
-                          province_id=unit.area.province_id, due_on=due)
-        hit = issued.get(unit.pk)
+        r = ComplianceRow(unit_id=unit["pk"], unit_name=unit["name"], area_name=unit["area__name"],
+                          province_id=unit["area__province_id"], due_on=due,
+                          province_name=unit["area__province__name"] or "")
+        hit = issued.get(unit["pk"])
         if hit:
             r.plan_id, r.plan_number, r.issued_on = hit["pk"], hit["number"], hit["issued_on"]
             if due and r.issued_on and r.issued_on > due:
@@ -233,7 +270,7 @@ def plan_compliance(plan: Plan, *, area: AdminArea | None = None, today: dt.date
             r.days_late = (today - due).days
         rows.append(r)
     # Not yet issued first (the ones to chase), the latest on top; then the issued ones by area.
-    rows.sort(key=lambda r: (r.has_plan, -r.days_late, r.area_name, r.unit_name))
+    rows.sort(key=lambda r: (r.plan_id is not None, -r.days_late, r.area_name, r.unit_name))
     has_rules = ExpectationRule.objects.filter(plan=plan).exists() if not expected else True
     return Compliance(plan=plan, rows=rows, has_rules=has_rules, today=today)
 

@@ -259,7 +259,11 @@ class ExpectationForm(forms.ModelForm):
 
     def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = AdminArea.objects.within(plan.unit.area).current()  # type: ignore[attr-defined]
+        areas = AdminArea.objects.within(plan.unit.area).current()
+        if plan.unit.area.level == AdminArea.Level.NATIONAL:
+            # A national rule scopes by province; 3,321 commune options would make the page heavy for nothing.
+            areas = areas.exclude(level=AdminArea.Level.COMMUNE)
+        self.fields["area"].queryset = areas  # type: ignore[attr-defined]
         self.fields["area"].initial = plan.unit.area
 
 

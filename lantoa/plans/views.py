@@ -278,7 +278,7 @@ def plan_compliance_view(request: HttpRequest, pk: int) -> HttpResponse:
     scope = scope_for(request)
     compliance = plan_compliance(plan)
     show_all = request.GET.get("tat-ca") == "1"
-    rows = compliance.rows if show_all else compliance.rows[:300]
+    rows = compliance.rows if show_all else compliance.rows[:100]
     form = forms.ExpectationForm(plan=plan) if scope.can_edit_unit(plan.unit) else None
     rules = plan.expectation_rules.select_related("area")
     return render(request, "plans/compliance.html", {
