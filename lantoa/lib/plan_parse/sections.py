@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from .textutil import clean_space, fold_same, phrase_at, tokens, upper_ratio
 
 _ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
-# "I1I- HINH THUC", "V.TO CHUC", "II1. HINH THU'C": OCR reads I as 1, l or |.
+# "I1I- HINH THUC", "V.TO CHUC", "II1. HINH THU'C", "TTT. NỘI DUNG": OCR reads I as 1, l, |
+# or (in serif fonts) T.
 _ROMAN_HEAD = re.compile(
-    r"^\s*(?:ph\S{1,2}n\s+(?:th\S{1,2}\s+)?)?([IVXl1|]{1,4}|\d{1,2})\s*[.\-–—:)]\s*(\S.*)$", re.IGNORECASE
+    r"^\s*(?:ph\S{1,2}n\s+(?:th\S{1,2}\s+)?)?([IVXl1|T]{1,4}|\d{1,2})\s*[.\-–—:)]\s*(\S.*)$", re.IGNORECASE
 )
 _TOP_ITEM = re.compile(r"^\s*(\d{1,2})\s*[.)]\s*(?![\d/])(.*)$")
 _SUB_ITEM = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.?\s*(?!\d)(.*)$")
@@ -58,7 +59,7 @@ def roman_value(token: str) -> int | None:
     if token.isdigit():
         # "1. MỤC ĐÍCH, YÊU CẦU": some commune plans number their sections in digits.
         return int(token) if 1 <= int(token) <= 10 else None
-    token = token.upper().replace("1", "I").replace("L", "I").replace("|", "I")
+    token = token.upper().replace("1", "I").replace("L", "I").replace("|", "I").replace("T", "I")
     return _ROMAN_VALUES.get(token)
 
 
