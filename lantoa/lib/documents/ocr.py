@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
 from .errors import document_error
@@ -85,7 +86,36 @@ def image_to_text(image_path: Path, *, lang: str, timeout: float, page: int = 1)
 PDFTOTEXT = "pdftotext"
 
 
-def pdf_text_layer(pdf_path: Path, *, timeout: float) -> list[str] | None:
+def _run_capped(cmd: list[str], *, timeout: float, max_bytes: int) -> tuple[int, bytes]:
+    """Run ``cmd`` and return (exit code, stdout), never holding more than ``max_bytes``.
+
+    A small PDF can inflate to an enormous text layer; reading with a cap and killing the
+    process past it keeps memory bounded whatever the input.
+    """
+    killed = threading.Event()
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=_env()) as proc:
+
+        def kill() -> None:
+            killed.set()
+            proc.kill()
+
+        timer = threading.Timer(timeout, kill)
+        timer.start()
+        try:
+            assert proc.stdout is not None
+            data = proc.stdout.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                proc.kill()
+                raise document_error("too_much_text", limit=max_bytes)
+            code = proc.wait()
+        finally:
+            timer.cancel()
+    if killed.is_set():
+        raise document_error("ocr_timeout", page=0)
+    return code, data
+
+
+def pdf_text_layer(pdf_path: Path, *, timeout: float, max_bytes: int = 64 * 1024 * 1024) -> list[str] | None:
     """The text layer of every page via poppler's ``pdftotext``; None when not installed.
 
     Preferred over pypdf because pypdf scrambles the Vietnamese stacked marks that
@@ -95,13 +125,10 @@ def pdf_text_layer(pdf_path: Path, *, timeout: float) -> list[str] | None:
     if shutil.which(PDFTOTEXT) is None:
         return None
     cmd = [PDFTOTEXT, "-enc", "UTF-8", "-q", str(pdf_path), "-"]
-    try:
-        done = subprocess.run(cmd, check=True, capture_output=True, timeout=timeout, env=_env())
-    except subprocess.TimeoutExpired as exc:
-        raise document_error("ocr_timeout", page=0) from exc
-    except subprocess.CalledProcessError:
+    code, out = _run_capped(cmd, timeout=timeout, max_bytes=max_bytes)
+    if code != 0:
         return None
-    pages = done.stdout.decode("utf-8", errors="replace").split("\f")
+    pages = out.decode("utf-8", errors="replace").split("\f")
     # pdftotext ends every page with a form feed, so the last piece is empty.
     if pages and not pages[-1].strip():
         pages.pop()

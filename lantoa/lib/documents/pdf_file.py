@@ -86,7 +86,8 @@ def read_pdf(path: Path, limits: Limits, progress: Progress | None = None) -> tu
         raise document_error("too_many_pages", pages=pages, limit=limits.max_pages)
     if pages == 0:
         raise document_error("empty")
-    texts = ocr.pdf_text_layer(path, timeout=limits.render_timeout)
+    # UTF-8 Vietnamese is at most 3 bytes a character (4 for the rare supplementary plane).
+    texts = ocr.pdf_text_layer(path, timeout=limits.render_timeout, max_bytes=4 * limits.max_text_chars)
     if texts is None or len(texts) != pages:
         texts = _pypdf_text(reader, path)
     if sum(len(t) for t in texts) > limits.max_text_chars:

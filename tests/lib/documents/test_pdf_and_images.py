@@ -158,3 +158,22 @@ def test_unicode_text_layer_is_not_mistaken_for_junk() -> None:
     assert not unreadable("Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển")
     assert not unreadable("UY BAN NHAN DAN XA AN BINH So: 45/KH-UBND KE HOACH tuyen truyen chuyen doi so")
     assert unreadable(" ".join(chr(0xE000 + i) * 5 for i in range(8)))
+
+
+def test_external_tool_output_and_time_are_capped() -> None:
+    from lantoa.lib.documents.ocr import _run_capped
+
+    with pytest.raises(DocumentError) as err:
+        _run_capped(["yes", "chuyển đổi số"], timeout=10, max_bytes=100_000)
+    assert err.value.code == "too_much_text"
+    with pytest.raises(DocumentError) as err:
+        _run_capped(["sleep", "5"], timeout=0.2, max_bytes=1000)
+    assert err.value.code == "ocr_timeout"
+    assert _run_capped(["printf", "KẾ HOẠCH"], timeout=5, max_bytes=1000) == (0, "KẾ HOẠCH".encode())
+
+
+def test_text_layer_larger_than_the_limit_is_refused(tmp_path: Path) -> None:
+    path = _write(tmp_path, "long.pdf", text_pdf([LINES * 20] * 3))
+    with pytest.raises(DocumentError) as err:
+        read_document(path, limits=Limits(max_text_chars=500))
+    assert err.value.code == "too_much_text"
