@@ -252,7 +252,7 @@ def plan_compliance(plan: Plan, *, area: AdminArea | None = None, today: dt.date
     """
     today = today or timezone.localdate()
     expected = expected_units(plan, area=area)
-    issued: dict[int, dict[str, Any]] = {}
+    issued: dict[int, Any] = {}
     rows_qs = Plan.objects.issued().filter(path__startswith=plan.path).exclude(pk=plan.pk)
     for row in rows_qs.values("pk", "unit_id", "number", "issued_on").order_by("issued_on", "pk"):
         issued.setdefault(row["unit_id"], row)  # the earliest plan of a unit counts

@@ -78,16 +78,14 @@ def _recipients(plan: Plan, names: list[str]) -> None:
     Recipient.objects.bulk_create([Recipient(plan=plan, order=i, name=n) for i, n in enumerate(names, start=1)])
 
 
-def _duty(plan: Plan, key_or_name: str, duties: list[str], *, role: str = "lead", order: int = 0,
-          channel: Channel | None = None, start: dt.date | None = None, end: dt.date | None = None,
-          status: str = Assignment.Status.NOT_STARTED) -> Assignment:
+def _duty(plan: Plan, key_or_name: str, duties: list[str], **fields: Any) -> Assignment:
+    """A duty of a demo unit (by key) or of a body named only in the text (by name)."""
     try:
         unit: Unit | None = demo_unit(key_or_name)
         name = ""
     except (StopIteration, Unit.DoesNotExist):
         unit, name = None, key_or_name
-    return Assignment.objects.create(plan=plan, unit=unit, unit_name=name, role=role, order=order, channel=channel,
-                                     duties="\n".join(duties), start=start, end=end, status=status)
+    return Assignment.objects.create(plan=plan, unit=unit, unit_name=name, duties="\n".join(duties), **fields)
 
 
 # 02-KH/BCĐTW and 03-KH/BCĐTW (seed 000/001) ------------------------------------------------------------------
@@ -269,7 +267,7 @@ def _thanh_thuy(parent: Plan) -> Plan:
         return plan
     services.reference_add(plan=plan, by=None, target=parent, relation=IMPL, doc_kind="Kế hoạch",
                            doc_issuer="Sở Văn hoá, Thể thao và Du lịch tỉnh Phú Thọ")
-    _themes(plan, [t if i != 2 else t.replace("các bộ, ngành, địa phương", "các phòng, ban, đơn vị")
+    _themes(plan, [str(t) if i != 2 else str(t).replace("các bộ, ngành, địa phương", "các phòng, ban, đơn vị")
                    for i, t in enumerate(CENTRAL_THEMES[:4] + CENTRAL_THEMES[4:6] + CENTRAL_THEMES[7:9])])
     window = {"start": D(2025, 8, 28), "end": D(2025, 12, 31)}
     forms = [

@@ -7,7 +7,6 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.areas.models import AdminArea
@@ -71,7 +70,7 @@ class PlanForm(forms.ModelForm):
         }
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data: dict[str, Any] = super().clean() or {}
         from lantoa.plans.services import number_error, window_error
 
         unit = data.get("unit") or getattr(self.instance, "unit", None)
@@ -131,7 +130,7 @@ class ItemForm(forms.ModelForm):
         self.instance.plan = plan
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data: dict[str, Any] = super().clean() or {}
         # Caught here (not only in the service) so the model's generic constraint message never shows.
         from lantoa.plans.services import window_error
 
@@ -312,6 +311,3 @@ class ImportForm(forms.Form):
             raise ValidationError(_("Tệp lớn hơn 5 MB."))
         return f
 
-
-def item_instance(form_class: type[ItemForm]) -> type[Model]:
-    return form_class._meta.model  # type: ignore[return-value]

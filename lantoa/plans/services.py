@@ -79,7 +79,9 @@ def number_error(*, unit: Unit, number: str, on: dt.date | None, exclude_pk: int
     if not number:
         return None
     year = (on or timezone.localdate()).year
-    clash = Plan.objects.filter(unit_id=unit.pk, year=year, number__iexact=number).exclude(pk=exclude_pk)
+    clash = Plan.objects.filter(unit_id=unit.pk, year=year, number__iexact=number)
+    if exclude_pk is not None:
+        clash = clash.exclude(pk=exclude_pk)
     if clash.exists():
         return _("Số “%(number)s” đã được %(unit)s dùng cho một kế hoạch khác năm %(year)s.") % {
             "number": number, "unit": unit.name, "year": year}
@@ -384,17 +386,18 @@ def item_delete(*, item: Model, by: Any) -> None:
 
 
 @transaction.atomic
-def item_move(*, item: Model, by: Any, up: bool) -> None:
+def item_move(*, item: Any, by: Any, up: bool) -> None:
     """Swap with the neighbour above or below (renumbering first so equal orders cannot stall the move)."""
-    siblings = list(type(item).objects.filter(plan_id=item.plan_id).order_by("order", "pk"))  # type: ignore[attr-defined]
+    model: Any = type(item)
+    siblings = list(model.objects.filter(plan_id=item.plan_id).order_by("order", "pk"))
     for i, s in enumerate(siblings, start=1):
-        s.order = i  # type: ignore[attr-defined]
+        s.order = i
     idx = next(i for i, s in enumerate(siblings) if s.pk == item.pk)
     other = idx - 1 if up else idx + 1
     if 0 <= other < len(siblings):
-        siblings[idx].order, siblings[other].order = siblings[other].order, siblings[idx].order  # type: ignore[attr-defined]
-    type(item).objects.bulk_update(siblings, ["order"])
-    _bump(item.plan)  # type: ignore[attr-defined]
+        siblings[idx].order, siblings[other].order = siblings[other].order, siblings[idx].order
+    model.objects.bulk_update(siblings, ["order"])
+    _bump(item.plan)
 
 
 @transaction.atomic

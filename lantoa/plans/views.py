@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -221,7 +221,7 @@ def item_delete(request: HttpRequest, pk: int, kind: str, item_pk: int) -> HttpR
 @require_POST
 def item_move(request: HttpRequest, pk: int, kind: str, item_pk: int) -> HttpResponse:
     plan = access.plan_for_edit(request, pk)
-    services.item_move(item=_item(plan, kind, item_pk), by=request.user,  # type: ignore[arg-type]
+    services.item_move(item=_item(plan, kind, item_pk), by=request.user,
                        up=request.POST.get("direction") != "down")
     return _section_response(request, plan, _section(request, plan, kind))
 
@@ -238,7 +238,7 @@ def plan_issue(request: HttpRequest, pk: int) -> HttpResponse:
             forms.apply_errors(form, exc)
     if form.errors:
         for error in form.errors.values():
-            messages.error(request, " ".join(error))
+            messages.error(request, " ".join(str(e) for e in error))
     else:
         messages.success(request, _("Đã ban hành kế hoạch %(number)s.") % {"number": plan.number})
     return redirect("plans:detail", pk=plan.pk)
@@ -326,9 +326,8 @@ def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
 def attachment_download(request: HttpRequest, pk: int, att_pk: int) -> HttpResponse:
     plan = access.plan_for_view(request, pk)
     attachment = get_object_or_404(PlanAttachment, plan=plan, pk=att_pk)
-    from django.http import FileResponse
-
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.file.name.rsplit("/")[-1])
+    return FileResponse(attachment.file.open("rb"), as_attachment=True,  # type: ignore[return-value]
+                        filename=attachment.file.name.rsplit("/")[-1])
 
 
 # Used by templates to show which references already point at a plan in the system.

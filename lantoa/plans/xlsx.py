@@ -224,12 +224,12 @@ def parse_rows(*, unit: Unit, data: bytes, plans: QuerySet[Plan]) -> tuple[list[
         if shared not in YES | NO:
             err("is_shared", _("Ghi “có” hoặc “không”."))
         item["is_shared"] = shared in YES
-        key = (item.get("date"), item.get("kind"), title)
-        if not row_errors and key in existing:
+        same = (item.get("date"), item.get("kind"), title)
+        if not row_errors and same in existing:
             err("title", _("Hoạt động này (cùng ngày, loại, tiêu đề) đã được ghi nhận trước đây."))
-        elif not row_errors and key in seen:
+        elif not row_errors and same in seen:
             err("title", _("Trùng với một dòng phía trên trong tệp."))
-        seen.add(key)
+        seen.add(same)
         errors.extend(row_errors)
         if not row_errors:
             out.append(item)
