@@ -400,18 +400,6 @@ def item_move(*, item: Any, by: Any, up: bool) -> None:
     _bump(item.plan)
 
 
-@transaction.atomic
-def item_reorder(*, plan: Plan, model: type[Model], ids: Sequence[int], by: Any) -> None:
-    """Apply an order sent by the page (drag and drop); ids of other plans are ignored."""
-    rows = {r.pk: r for r in model.objects.filter(plan=plan).order_by("order", "pk")}  # type: ignore[attr-defined]
-    ordered = [rows.pop(pk) for pk in ids if pk in rows]
-    ordered += list(rows.values())  # rows the page did not mention keep their relative place at the end
-    for position, row in enumerate(ordered, start=1):
-        row.order = position
-    model.objects.bulk_update(ordered, ["order"])  # type: ignore[attr-defined]
-    _bump(plan)
-
-
 # Duties ------------------------------------------------------------------------------------------------------
 
 @transaction.atomic
