@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import unicodedata
 
 from lantoa.lib.monitoring.query import TOKEN
 from lantoa.lib.text import fold
 
+SCAN_CHARS = 3000
 
+
+@functools.lru_cache(maxsize=8192)
 def _fold_char(ch: str) -> str:
     if ch in "đĐ":
         return "d"
@@ -33,14 +37,28 @@ def highlight(text: str, terms: list[tuple[str, ...]], *, limit: int | None = No
 
     With ``limit`` the result is a snippet of about ``limit`` characters around the first hit.
     """
+    if limit is not None:
+        text = text[:SCAN_CHARS]  # a snippet shows the first hit; scanning a whole long article costs time
     words = _word_spans(text)
     marks: list[tuple[int, int]] = []
-    folded_terms = [tuple(fold(w) for w in t) for t in terms if t]
-    for i in range(len(words)):
-        for term in folded_terms:
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for term in terms:
+        if term:
+            folded = tuple(fold(w) for w in term)
+            by_first.setdefault(folded[0], []).append(folded)
+    for i, (start_offset, _end, word) in enumerate(words):
+        for term in by_first.get(word, ()):
             n = len(term)
             if tuple(w[2] for w in words[i:i + n]) == term:
-                marks.append((words[i][0], words[i + n - 1][1]))
+                marks.append((start_offset, words[i + n - 1][1]))
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(marks):
+        # "chuyển đổi số" typed without quotes marks three words: show them as one run.
+        if merged and (a <= merged[-1][1] or not text[merged[-1][1]:a].strip()):
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    marks = merged
     start, end = 0, len(text)
     if limit is not None:
         first = marks[0][0] if marks else 0
