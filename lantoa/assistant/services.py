@@ -156,7 +156,7 @@ def ask(*, question: str, store: bool = True) -> Answer:
     sources = [
         {"passage": p.key, "document": p.document, "heading": p.heading, "score": round(result.score_of(p.key), 3),
          "link": p.link}
-        for p in result.passages
+        for p in (result.passages if status == Question.Status.ANSWERED else [])
     ]
     suggestions = ([{"heading": p.heading or p.document, "document": p.document, "link": p.link}
                     for p in result.suggestions] if status == Question.Status.NEEDS_CLARIFICATION else [])

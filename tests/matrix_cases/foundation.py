@@ -21,6 +21,4 @@ CASES = [
     Case("accounts:password_reset_confirm", public=True, allowed=EVERYONE,
          kwargs=lambda w: {"uidb64": "MQ", "token": "sai-ma"}),
     Case("accounts:password_reset_complete", public=True, allowed=EVERYONE),
-    Case("portal:index", public=True, allowed=EVERYONE),
-    Case("assistant:index", allowed=EVERYONE),
 ]

@@ -97,7 +97,8 @@ class KnowledgeIndex:
         self.thresholds = thresholds or Thresholds()
         self.bm25 = BM25Index.build(f"{p.document}\n{p.heading}\n{p.text}" for p in self.passages)
         self._unigrams = [set(tokens(f"{p.heading}\n{p.text}")) for p in self.passages]
-        self._marked = [set(marked_terms(f"{p.document}\n{p.heading}\n{p.text}")) for p in self.passages]
+        # Coverage is measured on the passage itself: the document title is shared by all its passages.
+        self._marked = [set(marked_terms(f"{p.heading}\n{p.text}")) for p in self.passages]
         self._marked_df: dict[str, int] = {}
         for terms in self._marked:
             for term in terms:

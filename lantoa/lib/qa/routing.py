@@ -52,8 +52,8 @@ class Thresholds:
     # A passage answers when dense + coverage_weight × coverage ≥ answer: e5 similarity does most of the
     # work (paraphrases share few words), and the marked-word coverage breaks its ties between a passage
     # on the same topic and one that really contains what is asked ("hộ chiếu" is not "hồ sơ").
-    answer: float = 0.89
-    coverage_weight: float = 0.05
+    answer: float = 0.887
+    coverage_weight: float = 0.04
     dense_floor: float = 0.83  # below this a passage never answers, whatever words it shares
     domain: float = 0.34  # share of the question's term weight known to the knowledge base at all
     keep_ratio: float = 0.985  # another passage is quoted too when its score is this close to the best
