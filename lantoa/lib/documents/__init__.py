@@ -1,4 +1,4 @@
-"""Read plan documents (.txt, .docx, .pdf with or without a text layer, scanned images).
+"""Read plan documents (.txt, .html, .docx, .pdf with or without a text layer, scanned images).
 
 Plain Python, no Django. One entry point::
 
@@ -28,7 +28,7 @@ Progress = Callable[[int, int], None]
 @dataclass
 class DocumentText:
     text: str
-    # "txt", "docx", "pdf" (text layer), "pdf-ocr", "image-ocr"
+    # "txt", "html", "docx", "pdf" (text layer), "pdf-ocr", "image-ocr"
     kind: str
     pages: int | None = None
     encoding: str | None = None
@@ -48,7 +48,11 @@ def _kind(path: Path, head: bytes) -> str:
     image = sniff_image(head)
     if image:
         return "image:" + image
+    from .html_file import looks_like_html
+
     suffix = path.suffix.lower()
+    if suffix in (".html", ".htm") or looks_like_html(head):
+        return "html"
     if suffix in (".pdf", ".docx"):
         # Named like a PDF/DOCX but without its signature: damaged.
         return "corrupt_" + suffix[1:]
@@ -86,6 +90,13 @@ def read_document(
         from .docx_file import read_docx
 
         result = DocumentText(text=read_docx(path, limits), kind="docx")
+    elif kind == "html":
+        from .html_file import html_to_text
+
+        text = html_to_text(path.read_bytes())
+        if len(text) > limits.max_text_chars:
+            raise document_error("too_much_text", limit=limits.max_text_chars)
+        result = DocumentText(text=text, kind="html")
     elif kind.startswith("image:"):
         from .image_file import read_image
 

@@ -170,7 +170,8 @@ def _cells(line: str) -> list[str]:
 def _metadata(lines: list[str], header: Header) -> None:
     """Web-page copies: "Số hiệu: 41-KH/ĐU", "Ngày ban hành: 12/02/2026", ..."""
     for line in lines[:120]:
-        for cell in _cells(line):
+        cells = _cells(line)
+        for k, cell in enumerate(cells):
             if len(cell) > 300:
                 continue
             folded = fold_same(cell)
@@ -178,7 +179,8 @@ def _metadata(lines: list[str], header: Header) -> None:
                 m = pattern.match(folded)
                 if not m:
                     continue
-                value = cell[m.end() :].strip()
+                # The value is after the colon, or in the next cell of a table row.
+                value = cell[m.end() :].strip() or (cells[k + 1] if k + 1 < len(cells) else "")
                 if key == "number" and header.number is None:
                     nums = find_numbers(value)
                     if nums:

@@ -209,3 +209,35 @@ def test_docx_automatic_numbering_is_rendered(tmp_path: Path) -> None:
     draft = parse_plan(text)
     assert draft.themes == ["Dịch vụ công trực tuyến.", "Kỹ năng số cho người dân."]
     assert draft.channels[0].name == "Đài truyền thanh cơ sở."
+
+
+WEB_PAGE = """<!DOCTYPE html>
+<html lang="vi"><head><title>Kế hoạch 15-KH/TU</title><script>var x = "Số hiệu: 99-KH/XX";</script></head>
+<body><nav>Trang chủ | Văn bản</nav>
+<table class="thuoc-tinh">
+<tr><td>Số hiệu:</td><td>15-KH/TU</td><td>Loại văn bản:</td><td>Kế hoạch</td></tr>
+<tr><td>Nơi ban hành:</td><td>Tỉnh ủy Nghệ An</td><td>Người ký:</td><td>Nguyễn Đức Trung</td></tr>
+<tr><td>Ngày ban hành:</td><td>10/01/2026</td><td>Ngày hiệu lực:</td><td>Đã biết</td></tr>
+</table>
+<div class="noi-dung">
+<p align="center"><b>KẾ HOẠCH</b><br>tuyên truyền chuyển đổi số năm 2026</p>
+<p>Thực hiện Kế hoạch số 02-KH/BCĐTW, ngày 19/6/2025 của Ban Chỉ đạo Trung ương,</p>
+<p><b>I. NỘI DUNG TUYÊN TRUYỀN</b></p>
+<p>1. Kết quả thực hiện Nghị quyết số 57-NQ/TW.</p><p>2. Chính quyền hai cấp.</p>
+</div><!-- quảng cáo --></body></html>"""
+
+
+def test_saved_web_page(tmp_path: Path) -> None:
+    from lantoa.lib.plan_parse import parse_plan
+
+    path = tmp_path / "van-ban.html"
+    path.write_text(WEB_PAGE, encoding="utf-8")
+    doc = read_document(path)
+    assert doc.kind == "html"
+    assert "Số hiệu: | 15-KH/TU | Loại văn bản: | Kế hoạch" in doc.text
+    assert "99-KH/XX" not in doc.text and "Trang chủ" not in doc.text
+    draft = parse_plan(doc.text)
+    assert (draft.number, str(draft.issued_on), draft.doc_type) == ("15-KH/TU", "2026-01-10", "Kế hoạch")
+    assert draft.signer == "Nguyễn Đức Trung"
+    assert [r.number for r in draft.references] == ["02-KH/BCĐTW", "57-NQ/TW"]
+    assert len(draft.themes) == 2
