@@ -28,6 +28,7 @@ __all__ = [
     "find_mentions",
     "find_numbers",
     "parse_header",
+    "parse_header_text",
     "parse_plan",
     "parse_references",
 ]
