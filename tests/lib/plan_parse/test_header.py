@@ -105,3 +105,20 @@ def test_no_header_at_all() -> None:
     assert header.doc_type == "Kế hoạch"
     assert header.number is None and header.issuer is None
     assert header.title is not None and fold(header.title).startswith("tuyen truyen")
+
+
+@pytest.mark.parametrize(
+    ("date_line", "parts"),
+    [
+        ("Hà Nội, ngày    tháng    năm 2026", (None, None, 2026)),
+        ("Hà Nội, ngày …. tháng …. năm 2026", (None, None, 2026)),
+        ("Hà Nội, ngày 5 tháng 3 năm 2026", (5, 3, 2026)),
+        ("Hà Nội, ngày 05/3/2026", (5, 3, 2026)),
+        ("Ha Noi, ngdy 28 thang 7 nam 2025", (28, 7, 2025)),
+    ],
+)
+def test_date_lines(date_line: str, parts: tuple) -> None:
+    header = parse_header_text(f"BỘ NỘI VỤ\nS6:12/KH-BNV\n{date_line}\n\nKẾ HOẠCH\nabc")
+    assert (header.day, header.month, header.year) == parts
+    assert header.number == "12/KH-BNV"
+    assert fold(header.place) == "ha noi"
