@@ -25,7 +25,7 @@ from lantoa.lib.monitoring.areas import AreaMatcher, AreaRef, normalise_text
 from lantoa.lib.monitoring.extract import Entry, ExtractError, extract_article, parse_feed, parse_section, parse_sitemap
 from lantoa.lib.monitoring.fetch import FetchError
 from lantoa.lib.monitoring.query import Document, Node, QueryError, parse, spans
-from lantoa.lib.text import fold
+from lantoa.lib.monitoring.textkey import fold_fast
 from lantoa.monitoring import conf
 from lantoa.monitoring.http import error_message, get_fetcher
 from lantoa.monitoring.models import AreaMention, Item, ItemBand, ItemMatch, Kind, Source, Story, Watch
@@ -325,9 +325,13 @@ def step_areas(item: Item) -> None:
 
 def step_index(item: Item) -> None:
     # Title twice: a word in the headline is worth more than one deep in the body for ranking.
-    item.search_folded = fold(f"{item.title}\n{searchable_text(item)}")
+    item.search_folded = fold_fast(f"{item.title}\n{searchable_text(item)}")
     if item.story_id:
         refresh_story(item.story)  # type: ignore[arg-type]
+
+
+def _snapshot(item: Item) -> dict[str, object]:
+    return {f.attname: getattr(item, f.attname) for f in Item._meta.concrete_fields if not f.primary_key}
 
 
 STEPS: list[tuple[int, Callable[[Item], None]]] = [
@@ -347,11 +351,14 @@ def process_item(item_id: int) -> Item | None:
     for stage, step in STEPS:
         if item.stage >= stage:
             continue
+        before = _snapshot(item)
         try:
             with transaction.atomic():
                 step(item)
                 item.stage = stage
-                item.save()
+                # Only the columns the step changed: rewriting search_folded would re-index FTS every step.
+                changed = [name for name, value in _snapshot(item).items() if before.get(name) != value]
+                item.save(update_fields=changed)
         except StepError as exc:
             item.refresh_from_db()
             item.attempts += 1

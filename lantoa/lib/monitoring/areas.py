@@ -37,13 +37,14 @@ def core_name(name: str) -> str:
     folded = " ".join(tokens(name))
     for prefix in _PREFIXES:
         if folded.startswith(prefix + " "):
-            return folded[len(prefix) + 1:]
+            return folded[len(prefix) + 1 :]
     return folded
 
 
 class AreaMatcher:
     def __init__(self, areas: list[AreaRef]) -> None:
         self.keys: dict[tuple[str, ...], list[AreaRef]] = {}
+        self.first_words: set[str] = set()
         for area in areas:
             core = tuple(core_name(area.name).split())
             if not core:
@@ -56,6 +57,7 @@ class AreaMatcher:
                 forms |= {(prefix, *core) for prefix in ("xa", "phuong", "dac khu", "thi tran")}
                 forms = {tuple(" ".join(f).split()) for f in forms}
             for form in forms:
+                self.first_words.add(form[0])
                 self.keys.setdefault(form, [])
                 if area not in self.keys[form]:
                     self.keys[form].append(area)
@@ -65,8 +67,11 @@ class AreaMatcher:
         raw: list[list[AreaRef]] = []
         i = 0
         while i < len(words):
+            if words[i] not in self.first_words:  # most words start no area name: skip the n-gram lookups
+                i += 1
+                continue
             for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
-                candidates = self.keys.get(tuple(words[i:i + n]))
+                candidates = self.keys.get(tuple(words[i : i + n]))
                 if candidates:
                     raw.append(candidates)
                     i += n
@@ -97,5 +102,3 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"[\u200b-\u200d\ufeff\u00ad]", "", text)
     text = re.sub(r"[ \t\r\f\v]+", " ", text)
     return re.sub(r"\n\s*\n+", "\n\n", text).strip()
-
-

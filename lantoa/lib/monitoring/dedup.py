@@ -37,23 +37,28 @@ def canonical_url(url: str) -> str:
     if parts.port and parts.port not in (80, 443):
         host = f"{host}:{parts.port}"
     query = sorted(
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
         if not any(k.lower().startswith(t) for t in _TRACKING)
     )
     path = parts.path.rstrip("/") or "/"
-    return urlunsplit(("https" if parts.scheme in ("http", "https") else parts.scheme, host, path,
-                       urlencode(query), ""))
+    return urlunsplit(
+        ("https" if parts.scheme in ("http", "https") else parts.scheme, host, path, urlencode(query), "")
+    )
 
 
 def url_hash(url: str) -> str:
     return hashlib.sha256(canonical_url(url).encode()).hexdigest()[:40]
 
 
+MAX_WORDS = 600  # syndicated copies share their opening; hashing 600 words costs a fifth of a long article
+
+
 def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
-    words = tokens(text)
+    words = tokens(text)[:MAX_WORDS]
     if len(words) < size:
         return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i:i + size]).encode() for i in range(len(words) - size + 1)}
+    return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
 
 
 def signature(text: str) -> np.ndarray:
@@ -71,7 +76,7 @@ def band_keys(sig: np.ndarray) -> list[int]:
     """One signed 64-bit key per band (band index mixed in so equal rows in different bands differ)."""
     keys = []
     for band in range(BANDS):
-        chunk = sig[band * ROWS:(band + 1) * ROWS].tobytes()
+        chunk = sig[band * ROWS : (band + 1) * ROWS].tobytes()
         digest = hashlib.blake2b(bytes([band]) + chunk, digest_size=8).digest()
         keys.append(int.from_bytes(digest, "big", signed=True))
     return keys

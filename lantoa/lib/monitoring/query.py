@@ -17,8 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lantoa.lib.text import fold
-
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _LEX = re.compile(r'\s*(?:(?P<quote>"[^"]*"?)|(?P<lp>\()|(?P<rp>\))|(?P<neg>-(?=["\w]))|(?P<word>[^\s()"]+))')
 DEFAULT_NEAR = 10
@@ -60,7 +58,9 @@ Node = Term | And | Or | Not | Near
 
 def tokens(text: str) -> list[str]:
     """Folded word tokens, the same split the FTS tokenizers use (letters and digits)."""
-    return TOKEN.findall(fold(text))
+    from lantoa.lib.monitoring.textkey import fold_fast
+
+    return TOKEN.findall(fold_fast(text))
 
 
 def _lex(query: str) -> list[tuple[str, str]]:
@@ -182,7 +182,7 @@ class Document:
         if len(term.words) == 1:
             return [(p, p + 1) for p in first]
         n = len(term.words)
-        return [(p, p + n) for p in first if tuple(self.words[p:p + n]) == term.words]
+        return [(p, p + n) for p in first if tuple(self.words[p : p + n]) == term.words]
 
 
 def spans(node: Node, doc: Document) -> list[tuple[int, int]] | None:
@@ -205,7 +205,9 @@ def spans(node: Node, doc: Document) -> list[tuple[int, int]] | None:
         return [s for got in results for s in got] if results else None
     left, right = doc.term_spans(node.left), doc.term_spans(node.right)
     hits = [
-        pair for a in left for b in right
+        pair
+        for a in left
+        for b in right
         for pair in ((a, b),)
         if (b[0] - a[1] if b[0] >= a[0] else a[0] - b[1]) <= node.distance
     ]

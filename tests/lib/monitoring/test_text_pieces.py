@@ -133,3 +133,23 @@ def test_tone_metrics():
     matrix = tone.confusion([0, 1, 2, 2], [0, 1, 2, 1])
     assert matrix.tolist() == [[1, 0, 0], [0, 1, 0], [0, 1, 1]]
     assert tone.macro_f1(np.eye(3, dtype=int) * 5) == 1.0
+
+
+@pytest.mark.parametrize("text", [
+    "Xã Thanh Thủy, THANH THUỶ, Đắk Lắk — “chuyển đổi số” …", "Hoà Hòa HOÀ", "İstanbul ǅ ß ﬁ", "Ελληνικά ά",
+    unicodedata.normalize("NFD", "Nguyễn Đức Thuận"), "  nhiều   khoảng\ttrắng\n", "",
+])
+def test_fold_fast_equals_fold(text):
+    from lantoa.lib.monitoring.textkey import fold_fast
+    from lantoa.lib.text import fold
+
+    assert fold_fast(text) == fold(text)
+
+
+def test_fold_fast_on_fixture_pages():
+    from lantoa.lib.monitoring.textkey import fold_fast
+    from lantoa.lib.text import fold
+
+    for page in (Path(__file__).resolve().parents[2] / "fixtures" / "monitoring" / "bai").glob("*.html"):
+        text = decode_bytes(page.read_bytes())[0]
+        assert fold_fast(text) == fold(text), page.name
