@@ -10,6 +10,8 @@ from lantoa.areas.services import areas_load_official
 DEMO_MODULES = [
     "lantoa.units.demo",
     "lantoa.plans.demo",
+    "lantoa.assistant.demo",
+    "lantoa.portal.demo",
     "lantoa.reports.demo",
     "lantoa.monitoring.demo",
 ]
