@@ -73,6 +73,7 @@ def build_overview(*, area: AdminArea, requests: list[ReportRequest], indicators
     ov = Overview(area=area, requests=requests, indicators=indicators)
     if not requests:
         return ov
+    fin = rollup.Finisher(indicators)
     key = _filter_key(requests)
     if area.level == AdminArea.Level.NATIONAL:
         children = list(AdminArea.objects.current().provinces().only("pk", "code", "name"))
@@ -83,7 +84,7 @@ def build_overview(*, area: AdminArea, requests: list[ReportRequest], indicators
         kind_rates = rollup.rates_by_unit_kind(requests)
         series_totals = rollup.totals_by_request(requests, indicators)
         province_id = None
-        central = Row(key=None, label=_("Đơn vị trung ương"), values=rollup.finish(indicators, totals.get(0, {})),
+        central = Row(key=None, label=_("Đơn vị trung ương"), values=fin(totals.get(0, {})),
                       rates=rates.get(None, Rates()))
     elif area.level == AdminArea.Level.PROVINCE:
         children = list(AdminArea.objects.current().filter(parent=area).only("pk", "code", "name"))
@@ -95,13 +96,13 @@ def build_overview(*, area: AdminArea, requests: list[ReportRequest], indicators
         kind_rates = rollup.rates_by_unit_kind(requests, province_id=area.pk)
         series_totals = rollup.totals_by_request(requests, indicators, province_id=area.pk)
         province_id = area.pk
-        central = Row(key=None, label=_("Đơn vị cấp tỉnh"), values=rollup.finish(indicators, totals.get(None, {})),
+        central = Row(key=None, label=_("Đơn vị cấp tỉnh"), values=fin(totals.get(None, {})),
                       rates=rates.get(None, Rates()))
     else:
         return _commune_overview(ov, area, requests, indicators)
 
     for child in children:
-        row = Row(key=child.pk, label=child.name, values=rollup.finish(indicators, totals.get(child.pk, {})),
+        row = Row(key=child.pk, label=child.name, values=fin(totals.get(child.pk, {})),
                   rates=rates.get(child.pk, Rates()))
         row.link = f"{reverse('reports:dashboard')}?{urlencode({**_page_key(requests), 'area': child.code})}"
         row.extra = {"code": child.code, "class": rate_class(row.rates.completeness),
@@ -112,13 +113,13 @@ def build_overview(*, area: AdminArea, requests: list[ReportRequest], indicators
                          "reports": reports_link(**key, area=area.code, level="own")}
         ov.rows.append(central)
     all_totals = _sum_totals(totals.values())
-    ov.total = Row(key="total", label=_("Tổng cộng"), values=rollup.finish(indicators, all_totals),
+    ov.total = Row(key="total", label=_("Tổng cộng"), values=fin(all_totals),
                    rates=rollup.total_rates(rates))
     ov.total.extra = {"reports": reports_link(**key, area=area.code)}
     kinds: dict[Any, Any] = dict(Unit.Kind.choices)
     for kind, kind_rate in sorted(kind_rates.items(), key=lambda kv: str(kinds.get(kv[0], kv[0]))):
         row = Row(key=kind, label=str(kinds.get(kind, kind)),
-                  values=rollup.finish(indicators, kind_totals.get(kind, {})), rates=kind_rate)
+                  values=fin(kind_totals.get(kind, {})), rates=kind_rate)
         row.extra = {"reports": reports_link(**key, area=area.code, kind=kind)}
         ov.kind_rows.append(row)
     _fill_matrix(ov, children, matrix, key)
@@ -136,7 +137,7 @@ def _sum_totals(items: Any) -> rollup.Totals:
     out: dict[int, tuple[Decimal, int]] = {}
     for totals in items:
         for pk, (t, n) in totals.items():
-            old_t, old_n = out.get(pk, (Decimal(0), 0))
+            old_t, old_n = out.get(pk, (0, 0))
             out[pk] = (old_t + t, old_n + n)
     return out
 
@@ -154,7 +155,8 @@ def _fill_matrix(ov: Overview, children: list[AdminArea], matrix: dict[Any, Rate
 
 
 def _fill_series(ov: Overview, series_totals: dict[Any, rollup.Totals], province_id: int | None) -> None:
-    finished = {req.pk: rollup.finish(ov.indicators, series_totals.get(req.pk, {})) for req in ov.requests}
+    fin = rollup.Finisher(ov.indicators)
+    finished = {req.pk: fin(series_totals.get(req.pk, {})) for req in ov.requests}
     ordered = sorted(ov.requests, key=lambda r: r.period_start)
     for ind in ov.numeric_indicators:
         points = [
@@ -171,6 +173,7 @@ def _commune_overview(ov: Overview, area: AdminArea, requests: list[ReportReques
     from lantoa.reports.models import Report, ReportValue
 
     key = _filter_key(requests)
+    fin = rollup.Finisher(indicators)
     reports = list(Report.objects.filter(request__in=requests, commune=area).select_related("unit"))
     values = ReportValue.objects.filter(report__in=[r.pk for r in reports if r.counted]).values_list(
         "report__unit_id", "indicator_id", "number")
@@ -178,7 +181,7 @@ def _commune_overview(ov: Overview, area: AdminArea, requests: list[ReportReques
     for unit_id, ind_id, number in values:
         if number is None:
             continue
-        t, n = per_unit.setdefault(unit_id, {}).get(ind_id, (Decimal(0), 0))
+        t, n = per_unit.setdefault(unit_id, {}).get(ind_id, (0, 0))
         per_unit[unit_id][ind_id] = (t + number, n + 1)
     mapping = rollup._equivalent_ids(indicators, requests)
     units = {r.unit_id: r.unit for r in reports}
@@ -186,12 +189,12 @@ def _commune_overview(ov: Overview, area: AdminArea, requests: list[ReportReques
         mine = [r for r in reports if r.unit_id == unit_id]
         rates = Rates(len(mine), sum(r.counted for r in mine), sum(r.counted and r.on_time for r in mine))
         row = Row(key=unit_id, label=unit.name, rates=rates,
-                  values=rollup.finish(indicators, rollup._remap(per_unit.get(unit_id, {}), mapping)))
+                  values=fin(rollup._remap(per_unit.get(unit_id, {}), mapping)))
         row.extra = {"class": rate_class(rates.completeness),
                      "reports": reports_link(**key, unit=unit_id)}
         ov.rows.append(row)
     all_totals = _sum_totals(rollup._remap(t, mapping) for t in per_unit.values())
-    ov.total = Row(key="total", label=_("Tổng cộng"), values=rollup.finish(indicators, all_totals),
+    ov.total = Row(key="total", label=_("Tổng cộng"), values=fin(all_totals),
                    rates=rollup.total_rates({r.key: r.rates for r in ov.rows}))
     ov.total.extra = {"reports": reports_link(**key, area=area.code)}
     return ov
