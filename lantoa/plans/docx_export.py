@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 
+from django.utils import translation
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -144,6 +145,12 @@ def _reference_line(ref: PlanReference) -> str:
 
 def plan_docx(plan: Plan) -> bytes:
     """The plan as a .docx file (bytes); reads the plan in a fixed number of queries."""
+    # The document is the Vietnamese official text whatever language the user's interface is in.
+    with translation.override("vi"):
+        return _plan_docx(plan)
+
+
+def _plan_docx(plan: Plan) -> bytes:
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
