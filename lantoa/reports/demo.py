@@ -123,9 +123,23 @@ def load() -> list[str]:
             deadline=timezone.now() + dt.timedelta(days=7),
         )
         made += 1
+    _link_targets(version)
     lines.append(f"  Báo cáo: biểu mẫu “{FORM_TITLE}”, {made} yêu cầu mới (tổng "
                  f"{ReportRequest.objects.filter(form_version__form=form).count()}).")
     return lines
+
+
+def _link_targets(version: Any) -> None:
+    """Link the briefing-rate indicator to phường Vĩnh Tuy's target "100% cán bộ chủ chốt … được quán triệt"
+    (seed 004 §I.2) when the plans demo has made it: the targets dashboard of the ward then shows it."""
+    from django.apps import apps
+
+    if not apps.is_installed("lantoa.plans"):
+        return
+    target = apps.get_model("plans", "Target").objects.filter(
+        plan__unit__area__code="00283", text__startswith="100% cán bộ chủ chốt").first()
+    if target is not None:
+        version.indicators.filter(code="ty_le_quan_triet").update(target_id=target.pk)
 
 
 def _request(version: Any, issuer: Any, area: AdminArea, first: dt.date, last: dt.date, place: str,

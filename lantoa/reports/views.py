@@ -241,7 +241,12 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     report = access.report_for_edit(request, pk)
     if request.method != "POST":
         narrative = services.gather_narratives(report) if request.GET.get("gather") else report.narrative
-        return _render_edit(request, report, _current_raw(report), narrative)
+        current = _current_raw(report)
+        if request.GET.get("suggest"):  # fill empty cells with the evidence suggestions; the officer edits them
+            for code, suggestion in suggestions_for(report).items():
+                if not str(current.get(code, "")).strip():
+                    current[code] = f"{suggestion.value.normalize():f}"
+        return _render_edit(request, report, current, narrative)
     raw: dict[str, object] = {k[2:]: str(v) for k, v in request.POST.items() if k.startswith("v_")}
     narrative = {k[2:]: str(v) for k, v in request.POST.items() if k.startswith("n_")}
     version = int(request.POST.get("version") or 0)
@@ -289,7 +294,7 @@ def _render_edit(request: HttpRequest, report: Report, raw: dict[str, object], n
     return render(request, "reports/report_edit.html", {
         "report": report, "fields": fields, "sections": sections, "message": message,
         "version": report.version if version is None else version,
-        "can_gather": services.has_subordinates(report),
+        "can_gather": services.has_subordinates(report), "has_suggestions": bool(suggestions),
     }, status=400 if errors else status)
 
 

@@ -88,3 +88,30 @@ def test_activity_log_provider_counts_and_sums_the_period(world):
     assert found["tin_bai"].value == 2
     assert [r.label for r in found["tin_bai"].records] == ["Tin về Nghị quyết 57", "Loạt bài chuyển đổi số"]
     assert found["nguoi_du"].value == 85
+
+
+def test_suggest_fills_empty_cells_for_the_officer_to_edit(world):
+    from django.apps import apps
+
+    s = setup_reports(world)
+    s.request.form_version.indicators.filter(code="tin_bai").update(evidence_key="activity:news")
+    apps.get_model("plans", "Activity").objects.create(unit=world.unit, kind="news", title="Tin 57",
+                                                       date=dt.date(2026, 1, 5))
+    page = world.client("owner").get(f"/bao-cao/{s.report.pk}/sua/?suggest=1").content.decode()
+    assert 'name="v_tin_bai" value="1"' in page
+    assert not ReportValue.objects.filter(report=s.report).exists()  # nothing saved until the officer saves
+
+
+def test_targets_dashboard_compares_plan_target_with_actual(world):
+    from django.apps import apps
+
+    plan = apps.get_model("plans", "Plan").objects.create(unit=world.province_unit, title="Kế hoạch tuyên truyền")
+    target = apps.get_model("plans", "Target").objects.create(
+        plan=plan, text="100% cán bộ chủ chốt được quán triệt", metric="percent", target_value=100, unit_label="%")
+    s = setup_reports(world)
+    s.request.form_version.indicators.filter(code="ty_le").update(target_id=target.pk)
+    submit(world.client("owner"), s.report)  # 18 of 20 briefed
+    page = world.client("supervisor").get(
+        f"/bao-cao/tong-hop/?request={s.request.pk}&area={world.province.code}").content.decode()
+    assert "Chỉ tiêu kế hoạch và kết quả" in page
+    assert "100% cán bộ chủ chốt được quán triệt" in page and "90%" in page
