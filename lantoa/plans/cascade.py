@@ -107,7 +107,7 @@ def plan_tree(plan: Plan, *, visible_q: Q | None = None, max_nodes: int = 400) -
         by_depth_issued[node.depth] += 0 if node.is_draft else 1
     for node in sorted([*nodes.values(), *hidden.values()], key=lambda n: -n.depth):
         for child in node.children:
-            node.below_total += 1 + child.below_total
+            node.below_total += (0 if child.is_hidden else 1) + child.below_total
             node.below_issued += (0 if child.is_draft else 1) + child.below_issued
     # Expand level by level while the page stays readable; always show the first level.
     shown_depth = 1

@@ -244,10 +244,27 @@ ITEM_FORMS: dict[str, type[ItemForm]] = {
 }
 
 
+MAX_UPLOAD = 20 * 1024 * 1024
+DOCUMENT_TYPES = (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".doc", ".docx", ".odt", ".xlsx", ".xls")
+MEDIA_TYPES = (*DOCUMENT_TYPES, ".mp4", ".mp3", ".webm", ".gif", ".svg", ".pptx", ".zip")
+
+
+def check_upload(f: Any, allowed: tuple[str, ...]) -> Any:
+    """Files are kept and served back to other units: known types only, bounded size."""
+    if f and not f.name.lower().endswith(allowed):
+        raise ValidationError(_("Loại tệp không được nhận. Chấp nhận: %(types)s.") % {"types": ", ".join(allowed)})
+    if f and f.size > MAX_UPLOAD:
+        raise ValidationError(_("Tệp lớn hơn 20 MB."))
+    return f
+
+
 class AttachmentForm(forms.ModelForm):
     class Meta:
         model = PlanAttachment
         fields = ["kind", "title", "file"]
+
+    def clean_file(self) -> Any:
+        return check_upload(self.cleaned_data.get("file"), DOCUMENT_TYPES)
 
 
 class ExpectationForm(forms.ModelForm):
@@ -291,6 +308,9 @@ class ActivityForm(forms.ModelForm):
             unit__in=units, plan__in=plans).select_related("plan")
         self.fields["themes"].queryset = Theme.objects.filter(plan__in=plans)  # type: ignore[attr-defined]
         self.fields["channel"].queryset = Channel.objects.filter(plan__in=plans)  # type: ignore[attr-defined]
+
+    def clean_file(self) -> Any:
+        return check_upload(self.cleaned_data.get("file"), MEDIA_TYPES)
 
 
 class ImportForm(forms.Form):

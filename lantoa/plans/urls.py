@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/muc/<slug:kind>/<int:item_pk>/xoa/", views.item_delete, name="item_delete"),
     path("<int:pk>/muc/<slug:kind>/<int:item_pk>/chuyen/", views.item_move, name="item_move"),
     path("<int:pk>/ban-hanh/", views.plan_issue, name="issue"),
+    path("<int:pk>/ket-thuc/", views.plan_close, name="close"),
     path("<int:pk>/thuc-hien/", views.plan_implement, name="implement"),
     path("<int:pk>/cay/", views.plan_tree_view, name="tree"),
     path("<int:pk>/tuan-thu/", views.plan_compliance_view, name="compliance"),

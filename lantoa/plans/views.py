@@ -245,6 +245,19 @@ def plan_issue(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required
+@require_POST
+def plan_close(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = access.plan_for_edit(request, pk)
+    try:
+        services.plan_close(plan=plan, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Đã kết thúc kế hoạch."))
+    return redirect("plans:detail", pk=plan.pk)
+
+
+@staff_required
 def plan_implement(request: HttpRequest, pk: int) -> HttpResponse:
     parent = access.plan_for_view(request, pk)
     scope = scope_for(request)

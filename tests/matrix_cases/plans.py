@@ -36,6 +36,8 @@ CASES = [
     Case("plans:item_move", allowed=OWNER, kwargs=_item, method="post", ok_status=(302,)),
     Case("plans:issue", allowed=OWNER, kwargs=lambda w: {"pk": f.owner_draft(w).pk}, method="post",
          ok_status=(302,)),
+    Case("plans:close", allowed=OWNER, kwargs=lambda w: {"pk": f.owner_issued(w).pk}, method="post",
+         ok_status=(302,)),
     Case("plans:implement", allowed=PROVINCE, kwargs=lambda w: {"pk": f.province_issued(w).pk}),
     Case("plans:tree", allowed=OWNER_SUP, kwargs=lambda w: {"pk": f.owner_issued(w).pk}),
     Case("plans:tree", allowed=OWNER, kwargs=lambda w: {"pk": f.owner_draft(w).pk}),

@@ -122,3 +122,16 @@ def test_reminder_goes_to_units_without_a_plan_once(province, world) -> None:
     assert not Notification.objects.filter(user=other).exists()
     assert any("xa80@example.vn" in m.to for m in mail.outbox)
     assert services.plan_reminders_send(today=TODAY) == 0  # the same week: nothing again
+
+
+def test_plans_under_a_hidden_draft_hang_from_a_placeholder(world) -> None:
+    from lantoa.plans.access import plans_visible_q
+    from lantoa.units.access import scope_for
+
+    central = make_plan(world.central_unit, number="03-KH/BCĐTW", issued=True)
+    hidden = make_plan(world.sibling_unit, parent=central, title="Dự thảo của xã bên")
+    leaf = make_plan(world.unit, number="8-KH/UBND", issued=True, parent=hidden)
+    tree = plan_tree(central, visible_q=plans_visible_q(scope_for(world.users["supervisor"])))
+    assert [(n.pk, n.is_hidden, n.depth) for n in tree.rows] == [(central.pk, False, 0), (0, True, 1)]
+    assert tree.rows[1].children[0].pk == leaf.pk and tree.rows[1].below_issued == 1
+    assert (tree.total, tree.issued) == (1, 1)  # the draft itself is neither counted nor named

@@ -122,3 +122,28 @@ def test_libreoffice_renders_a4_pdf_in_times_or_its_substitute(world, tmp_path: 
     assert any(n.startswith(("TimesNewRoman", "LiberationSerif")) for n in names), fonts
     serif = ("TimesNewRoman", "LiberationSerif", "TeXGyreTermes", "NimbusRom", "FreeSerif", "NotoSerif", "DejaVuSerif")
     assert all(n.startswith(serif) for n in names), fonts
+
+
+def test_docx_is_vietnamese_whatever_the_interface_language(world) -> None:
+    plan = _full_plan(world.unit)
+    client = world.client("owner")
+    client.cookies["django_language"] = "en"
+    text = _text(Document(io.BytesIO(client.get(reverse("plans:docx", args=[plan.pk])).content)))
+    assert "\nKẾ HOẠCH\n" in text and "PLANS" not in text.upper().replace("PLANS:", "")
+    body = client.get(reverse("plans:detail", args=[plan.pk])).content.decode()
+    assert "KẾ HOẠCH<br>" in body
+
+
+def test_attachment_types_are_checked(world) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    plan = _full_plan(world.unit)
+    client = world.client("owner")
+    client.post(reverse("plans:attachment_add", args=[plan.pk]),
+                {"kind": "signed", "file": SimpleUploadedFile("virus.exe", b"MZ")})
+    assert not plan.attachments.exists()
+    client.post(reverse("plans:attachment_add", args=[plan.pk]),
+                {"kind": "signed", "file": SimpleUploadedFile("ban-ky.pdf", b"%PDF-1.4")})
+    assert plan.attachments.get().title == "ban-ky.pdf"
+    response = client.get(reverse("plans:attachment", args=[plan.pk, plan.attachments.get().pk]))
+    assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.4"
