@@ -135,6 +135,18 @@ def ingest_entries(*, source: Source | None, entries: Iterable[Entry], kind: str
 
 
 # -- per-item steps --------------------------------------------------------------------------------
+# A step works on the item in memory (CPU, reads) and returns the database writes it needs, run later
+# inside the group's transaction. On SQLite the write lock is then held for milliseconds of writing rather
+# than for the extraction and analysis: two workers no longer queue behind each other's CPU work.
+Writes = list[Callable[[], None]] | None
+
+
+def run_step(item: Item, step: Callable[[Item], Writes]) -> None:
+    """Run one step and its writes at once (tests, one-off repairs)."""
+    for write in step(item) or []:
+        write()
+
+
 class StepError(Exception):
     def __init__(self, code: str, detail: str = "") -> None:
         super().__init__(code)
@@ -142,7 +154,7 @@ class StepError(Exception):
         self.detail = detail
 
 
-def step_fetch(item: Item) -> None:
+def step_fetch(item: Item) -> Writes:
     if not item.needs_fetch or item.raw:
         return
     try:
@@ -153,7 +165,7 @@ def step_fetch(item: Item) -> None:
     item.raw_content_type = result.content_type[:200]
 
 
-def step_extract(item: Item) -> None:
+def step_extract(item: Item) -> Writes:
     if not item.raw:
         return
     try:
@@ -173,7 +185,7 @@ def step_extract(item: Item) -> None:
     item.raw = None
 
 
-def step_normalise(item: Item) -> None:
+def step_normalise(item: Item) -> Writes:
     item.title = normalise_text(item.title)[:500]
     item.summary = normalise_text(item.summary)
     item.text = normalise_text(item.text)
@@ -201,11 +213,11 @@ def refresh_story(story: Story) -> None:
     story.save()
 
 
-def step_dedup(item: Item) -> None:
+def step_dedup(item: Item) -> Writes:
     sig = dedup.signature(f"{item.title}\n{item.text}")
     keys = dedup.band_keys(sig)
     item.signature = sig.tobytes()
-    ItemBand.objects.filter(item=item).delete()
+    new_story = False
     if item.story_id is None:
         candidates = (
             Item.objects.filter(bands__key__in=keys, story__isnull=False).exclude(pk=item.pk)
@@ -220,9 +232,16 @@ def step_dedup(item: Item) -> None:
         if best_story is not None and best >= dedup.THRESHOLD:
             item.story_id = best_story
         else:
+            new_story = True
+
+    def write() -> None:
+        if new_story:
             item.story = Story.objects.create(title=item.title[:500] or item.url[:500],
                                               first_seen_at=item.published_at, last_seen_at=item.published_at)
-    ItemBand.objects.bulk_create([ItemBand(item=item, key=k) for k in keys])
+        ItemBand.objects.filter(item=item).delete()
+        ItemBand.objects.bulk_create([ItemBand(item=item, key=k) for k in keys])
+
+    return [write]
 
 
 # Watches and parsed queries are cached per process for a short while: a worker handles thousands of items
@@ -279,7 +298,7 @@ def searchable_text(item: Item) -> str:
     return "\n".join(part for part in (item.title, summary, item.text) if part)
 
 
-def step_relevance(item: Item) -> None:
+def step_relevance(item: Item) -> Writes:
     doc = Document(searchable_text(item))
     vector = item_embedding(item)
     threshold = conf.get("MONITORING_SEMANTIC_THRESHOLD")
@@ -291,11 +310,15 @@ def step_relevance(item: Item) -> None:
             score = float(vector @ watch_vector)
             if score >= threshold:
                 found.append(ItemMatch(item=item, watch=watch, via=ItemMatch.Via.SEMANTIC, score=score))
-    ItemMatch.objects.filter(item=item).delete()
-    ItemMatch.objects.bulk_create(found)
+
+    def write() -> None:
+        ItemMatch.objects.filter(item=item).delete()
+        ItemMatch.objects.bulk_create(found)
+
+    return [write]
 
 
-def step_tone(item: Item) -> None:
+def step_tone(item: Item) -> Writes:
     vector = item_embedding(item)
     text = f"{item.title}. {item.summary or item.text[:1000]}"
     label, score = tone.classify([text], None if vector is None else vector.reshape(1, -1))[0]
@@ -319,29 +342,37 @@ def area_matcher() -> AreaMatcher:
         return _area_cache[2]
 
 
-def step_areas(item: Item) -> None:
+def step_areas(item: Item) -> Writes:
     mentions = area_matcher().find(searchable_text(item))
-    AreaMention.objects.filter(item=item).delete()
-    AreaMention.objects.bulk_create(
-        [AreaMention(item=item, area_id=m.area_id, ambiguous=m.ambiguous) for m in mentions]
-    )
+
+    def write() -> None:
+        AreaMention.objects.filter(item=item).delete()
+        AreaMention.objects.bulk_create(
+            [AreaMention(item=item, area_id=m.area_id, ambiguous=m.ambiguous) for m in mentions]
+        )
+
+    return [write]
 
 
-def step_index(item: Item) -> None:
+def step_index(item: Item) -> Writes:
     # Title twice: a word in the headline is worth more than one deep in the body for ranking.
     item.search_folded = fold_fast(f"{item.title}\n{searchable_text(item)}")
-    if item.story_id:
-        # The group's save comes after this step; the story's totals read the row, so write its inputs now.
-        Item.objects.filter(pk=item.pk).update(story_id=item.story_id, tone=item.tone, reach=item.reach,
-                                               published_at=item.published_at)
-        refresh_story(item.story)  # type: ignore[arg-type]
+
+    def write() -> None:
+        if item.story_id:
+            # The group's save comes last; the story's totals read the row, so write their inputs now.
+            Item.objects.filter(pk=item.pk).update(story_id=item.story_id, tone=item.tone, reach=item.reach,
+                                                   published_at=item.published_at)
+            refresh_story(item.story)  # type: ignore[arg-type]
+
+    return [write]
 
 
 def _snapshot(item: Item) -> dict[str, object]:
     return {f.attname: getattr(item, f.attname) for f in Item._meta.concrete_fields if not f.primary_key}
 
 
-STEPS: list[tuple[int, Callable[[Item], None]]] = [
+STEPS: list[tuple[int, Callable[[Item], Writes]]] = [
     (S.FETCHED, step_fetch), (S.EXTRACTED, step_extract), (S.NORMALISED, step_normalise),
     (S.DEDUPED, step_dedup), (S.RELEVANCE, step_relevance), (S.TONE, step_tone), (S.AREAS, step_areas),
     (S.INDEXED, step_index),
@@ -367,10 +398,13 @@ def process_item(item_id: int) -> Item | None:
             continue
         before = _snapshot(item)
         try:
+            writes: list[Callable[[], None]] = []
+            for stage, step in todo:
+                writes.extend(step(item) or [])
+                item.stage = stage
             with transaction.atomic():
-                for stage, step in todo:
-                    step(item)
-                    item.stage = stage
+                for write in writes:
+                    write()
                 # Only the columns that changed: rewriting search_folded would re-index FTS for nothing.
                 changed = [name for name, value in _snapshot(item).items() if before.get(name) != value]
                 item.save(update_fields=changed)
