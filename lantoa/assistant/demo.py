@@ -37,7 +37,7 @@ def write_vectors() -> None:
     from lantoa.assistant import embedding
     from lantoa.lib.qa.passages import split_passages
 
-    texts = []
+    texts: list[str] = []
     for path in sorted(KB_DIR.glob("*.md")):
         title, chunks = split_passages(path.read_text(encoding="utf-8"), title=path.stem)
         texts.extend(embedding.passage_text(title, c.heading, c.text) for c in chunks)

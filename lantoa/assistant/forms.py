@@ -6,12 +6,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.assistant.models import KnowledgeDoc
+from lantoa.units.models import Unit
 
 MAX_UPLOAD = 10 * 1024 * 1024
 
 
 class DocumentForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Đơn vị quản lý"), queryset=None)  # type: ignore[arg-type]
+    unit: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Đơn vị quản lý"), queryset=Unit.objects.none())
     kind = forms.ChoiceField(label=_("Loại tài liệu"), choices=KnowledgeDoc.Kind.choices)
     file = forms.FileField(label=_("Tệp (txt, md, docx, pdf)"), required=False)
     title = forms.CharField(label=_("Tiêu đề (khi dán nội dung)"), max_length=300, required=False)
@@ -38,7 +39,7 @@ class DocumentForm(forms.Form):
 
 
 class CandidateAnswerForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Đơn vị trả lời"), queryset=None)  # type: ignore[arg-type]
+    unit: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Đơn vị trả lời"), queryset=Unit.objects.none())
     question = forms.CharField(label=_("Câu hỏi (có thể sửa cho rõ)"), max_length=300)
     answer = forms.CharField(label=_("Câu trả lời chính thức"), max_length=5000,
                              widget=forms.Textarea(attrs={"rows": 5}))

@@ -7,8 +7,8 @@ import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -26,10 +26,10 @@ logger = logging.getLogger(__name__)
 KB_SUFFIXES = {".txt", ".md", ".docx", ".pdf"}
 
 
-def _unique_slug(name: str, exclude_pk: int | None = None) -> str:
+def _unique_slug(name: str) -> str:
     base = slugify(fold(Path(name).stem))[:100] or "tai-lieu"
     slug, n = base, 2
-    while KnowledgeDoc.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+    while KnowledgeDoc.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 
@@ -98,7 +98,7 @@ class Answer:
 
 
 def refusal_text(status: str) -> str:
-    messages = {
+    messages: dict[str, str] = {
         Question.Status.GREETING: _("Xin chào! Tôi là trợ lý hỏi đáp về chuyển đổi số và dịch vụ công trực tuyến. "
                                     "Bạn hãy đặt câu hỏi, ví dụ: “Kích hoạt tài khoản VNeID mức 2 như thế nào?”"),
         Question.Status.NEEDS_CLARIFICATION: _("Câu hỏi còn quá ngắn. Bạn muốn hỏi cụ thể điều gì? "
@@ -182,7 +182,7 @@ def question_feedback(*, question: Question, helpful: bool) -> Question:
 
 @transaction.atomic
 def faq_answer(*, question: Question, question_text: str, answer_text: str, unit: Unit,
-               user: AbstractBaseUser) -> KnowledgeDoc:
+               user: Any) -> KnowledgeDoc:
     """Staff answer a candidate: the pair joins the unit's FAQ document and the index at once."""
     name = f"hoi-dap-bo-sung-{unit.pk}.md"
     existing = KnowledgeDoc.objects.filter(name=name, unit=unit).first()
@@ -198,7 +198,7 @@ def faq_answer(*, question: Question, question_text: str, answer_text: str, unit
     return doc
 
 
-def question_dismiss(*, question: Question, user: AbstractBaseUser) -> Question:
+def question_dismiss(*, question: Question, user: Any) -> Question:
     question.review, question.reviewed_by = Question.Review.DISMISSED, user
     question.save(update_fields=["review", "reviewed_by"])
     return question

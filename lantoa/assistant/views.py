@@ -46,7 +46,7 @@ def document_add(request: HttpRequest) -> HttpResponse:
     form = DocumentForm(request.POST, request.FILES, units=units)
     if not form.is_valid():
         for error in form.errors.values():
-            messages.error(request, " ".join(error))
+            messages.error(request, " ".join(str(e) for e in error))
         return redirect("assistant:index")
     data = form.cleaned_data
     upload = data["file"]
@@ -106,10 +106,10 @@ def candidate_answer(request: HttpRequest, pk: int) -> HttpResponse:
     form = CandidateAnswerForm(request.POST, units=units)
     if not form.is_valid():
         for error in form.errors.values():
-            messages.error(request, " ".join(error))
+            messages.error(request, " ".join(str(e) for e in error))
         return redirect("assistant:candidates")
     faq_answer(question=question, question_text=form.cleaned_data["question"], answer_text=form.cleaned_data["answer"],
-               unit=form.cleaned_data["unit"], user=request.user)  # type: ignore[arg-type]
+               unit=form.cleaned_data["unit"], user=request.user)
     messages.success(request, _("Đã bổ sung câu hỏi vào kho hỏi đáp."))
     return redirect("assistant:candidates")
 
@@ -119,5 +119,5 @@ def candidate_answer(request: HttpRequest, pk: int) -> HttpResponse:
 def candidate_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
     require(editing_units(request).exists())
     question = get_object_or_404(Question.objects.candidates(), pk=pk)
-    question_dismiss(question=question, user=request.user)  # type: ignore[arg-type]
+    question_dismiss(question=question, user=request.user)
     return redirect("assistant:candidates")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Mapping
+from typing import Any
 
 from django.core import signing
 from django.core.cache import cache
@@ -50,9 +52,9 @@ def form_token() -> str:
     return signing.dumps(int(time.time()), salt=_SALT)
 
 
-def looks_automated(data: dict[str, object] | object, *, min_seconds: float | None = None) -> bool:
+def looks_automated(data: Mapping[str, Any], *, min_seconds: float | None = None) -> bool:
     """True for a filled honeypot, a missing or forged token, or a form sent faster than a person types."""
-    get = data.get  # type: ignore[attr-defined]
+    get = data.get
     if get(HONEYPOT_FIELD):
         return True
     minimum = float(conf.get("FORM_MIN_SECONDS")) if min_seconds is None else min_seconds

@@ -9,6 +9,7 @@ from lantoa.areas.models import AdminArea
 from lantoa.lib.qa.pipeline import MAX_QUESTION_CHARS
 from lantoa.lib.text import fold
 from lantoa.portal.models import Practice, Topic
+from lantoa.units.models import Unit
 
 QUESTION_ERRORS = {
     "required": _("Bạn chưa nhập câu hỏi."),
@@ -67,7 +68,7 @@ class FeedbackForm(forms.Form):
 
 
 class NewsForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Đơn vị đăng"), queryset=None)  # type: ignore[arg-type]
+    unit: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Đơn vị đăng"), queryset=Unit.objects.none())
     title = forms.CharField(label=_("Tiêu đề"), max_length=255)
     summary = forms.CharField(label=_("Tóm tắt"), max_length=2000, required=False,
                               widget=forms.Textarea(attrs={"rows": 3}))

@@ -14,7 +14,7 @@ from lantoa.areas.models import AdminArea
 from lantoa.units.models import Unit
 
 
-class PublishedQuerySet(models.QuerySet):  # type: ignore[type-arg]
+class PublishedQuerySet(models.QuerySet):  # type: ignore[type-arg,unused-ignore]
     def published(self) -> PublishedQuerySet:
         return self.filter(is_published=True)
 

@@ -112,7 +112,7 @@ def ask_view(request: HttpRequest) -> HttpResponse:
         context["error"] = _("Bạn đã hỏi quá nhiều câu trong thời gian ngắn. Vui lòng đợi một phút rồi hỏi tiếp.")
         return render(request, template, context, status=429)
     if not form.is_valid():
-        context["error"] = " ".join(e for errors in form.errors.values() for e in errors)
+        context["error"] = " ".join(str(e) for errors in form.errors.values() for e in errors)
         return render(request, template, context, status=400)
     answer = ask(question=form.cleaned_data["q"])
     if answer.question is not None:
