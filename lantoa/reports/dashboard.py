@@ -78,10 +78,10 @@ def build_overview(*, area: AdminArea, requests: list[ReportRequest], indicators
     if area.level == AdminArea.Level.NATIONAL:
         children = list(AdminArea.objects.current().provinces().only("pk", "code", "name"))
         totals = rollup.totals_by_province(requests, indicators)
-        rates = rollup.rates_by_province(requests)
-        matrix = rollup.rates_matrix(requests)
+        cube = rollup.rates_cube(requests)
+        rates, matrix = rollup.fold_rates(cube, 0), rollup.fold_rates(cube, 0, 1)
         kind_totals = rollup.totals_by_unit_kind(requests, indicators)
-        kind_rates = rollup.rates_by_unit_kind(requests)
+        kind_rates = rollup.fold_rates(cube, 2)
         series_totals = rollup.totals_by_request(requests, indicators)
         province_id = None
         central = Row(key=None, label=_("Đơn vị trung ương"), values=fin(totals.get(0, {})),
@@ -90,10 +90,10 @@ def build_overview(*, area: AdminArea, requests: list[ReportRequest], indicators
         children = list(AdminArea.objects.current().filter(parent=area).only("pk", "code", "name"))
         totals = (rollup.totals_by_commune_year if whole_year and len(requests) > 1 else rollup.totals_by_commune)(
             requests, indicators, area.pk)
-        rates = rollup.rates_by_commune(requests, area.pk)
-        matrix = rollup.rates_matrix_communes(requests, area.pk)
+        cube = rollup.rates_cube(requests, province_id=area.pk)
+        rates, matrix = rollup.fold_rates(cube, 0), rollup.fold_rates(cube, 0, 1)
         kind_totals = rollup.totals_by_unit_kind(requests, indicators, province_id=area.pk)
-        kind_rates = rollup.rates_by_unit_kind(requests, province_id=area.pk)
+        kind_rates = rollup.fold_rates(cube, 2)
         series_totals = rollup.totals_by_request(requests, indicators, province_id=area.pk)
         province_id = area.pk
         central = Row(key=None, label=_("Đơn vị cấp tỉnh"), values=fin(totals.get(None, {})),

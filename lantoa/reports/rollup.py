@@ -234,6 +234,24 @@ def _rates_query(reports: Any, *keys: str) -> dict[Any, Rates]:
     return out
 
 
+def rates_cube(requests: list[ReportRequest], province_id: int | None = None) -> dict[Any, Rates]:
+    """One pass over the expected reports: (area, request, unit kind) → rates, where area is the province (or the
+    commune within ``province_id``). Pages fold it into per-area, area × period and per-kind tables."""
+    reports = Report.objects.filter(request__in=[r.pk for r in requests])
+    if province_id is not None:
+        return _rates_query(reports.filter(province_id=province_id), "commune_id", "request_id", "unit_kind")
+    return _rates_query(reports, "province_id", "request_id", "unit_kind")
+
+
+def fold_rates(cube: dict[Any, Rates], *positions: int) -> dict[Any, Rates]:
+    """Sum a cube's rates over the key positions not kept (one position → plain keys, several → tuples)."""
+    out: dict[Any, Rates] = {}
+    for key, rates in cube.items():
+        kept = key[positions[0]] if len(positions) == 1 else tuple(key[p] for p in positions)
+        out.setdefault(kept, Rates()).add(rates)
+    return out
+
+
 def rates_by_province(requests: list[ReportRequest]) -> dict[Any, Rates]:
     return _rates_query(Report.objects.filter(request__in=[r.pk for r in requests]), "province_id")
 

@@ -85,7 +85,7 @@ def test_roll_up_query_counts_do_not_grow_with_areas_or_periods(world, settings)
     counts_big = {k: _queries(c, u)[0] for k, (c, u) in urls.items()}
     assert counts_big == counts_small
     # Pinned: session + user + memberships + nav/notifications, then a fixed handful of GROUP BYs.
-    assert counts_small == {"national": 19, "province": 21, "request": 18}
+    assert counts_small == {"national": 17, "province": 19, "request": 16}
 
 
 def test_national_dashboard_has_34_style_province_tiles_and_drills_down(world):
