@@ -153,6 +153,10 @@ def _channel(item: Item) -> Channel:
 def extract_phases(sections: list[Section]) -> list[Phase]:
     phases: list[Phase] = []
     for section in sections:
+        if not section.kinds and _dated_items(section):
+            # A heading OCR garbled past recognition ("TIZN PO THUC HIEN") whose items are
+            # dated periods is a phase section all the same.
+            section.kinds = {"phases"}
         if "phases" not in section.kinds or "organisation" in section.kinds:
             continue
         for item in section.items:
@@ -166,6 +170,18 @@ def extract_phases(sections: list[Section]) -> list[Phase]:
             if window:
                 phases.append(Phase(name=section.title, start=window[0], end=window[1]))
     return phases
+
+
+def _dated_items(section: Section) -> bool:
+    """Most items name an explicit period: two dates, or a quarter."""
+    if not section.items:
+        return False
+    dated = sum(
+        1
+        for item in section.items
+        if len(find_dates(item.short_title)) >= 2 or _QUARTER.search(fold_same(item.short_title))
+    )
+    return dated * 2 > len(section.items)
 
 
 def extract_themes(sections: list[Section]) -> tuple[list[str], list[str]]:

@@ -63,6 +63,7 @@ _ISSUER_FIX = {
     "PUK": "ĐUK",
     "TTG": "TTg",
 }
+_LOWERCASED_ISSUERS = {"TW", "TU", "HU", "QU", "DU", "PU", "ĐU", "BCDTW", "BCĐTW", "VPTW", "BTGTW", "BTGDVTW"}
 _BCD = re.compile(r"^BC[DPBĐÐ]{1,2}(TW|\d*)$")
 # "QBD", "QĐD": the Đ of QĐ/NĐ/KHHĐ read as one or two of D, P, B.
 _TYPE_D = re.compile(r"^(Q|N|KHH)[DPBĐÐ]{1,2}$")
@@ -139,8 +140,13 @@ def find_numbers(text: str) -> list[NumberMatch]:
     """Every document number in ``text``, left to right, overlaps resolved."""
     found: list[NumberMatch] = []
     for m in PARTY_NUMBER.finditer(text):
-        number = normalize_number(m.group(1), None, m.group(2), m.group(3), "party")
-        found.append(NumberMatch(m.start(), m.end(), number, number.split("-", 1)[1].split("/")[0], "party"))
+        issuer, end = m.group(3), m.end()
+        # "57-NQ/Tw": OCR printed the last letter of a known issuer code in lower case.
+        tail = re.match(r"[a-z]{1,2}(?![\w])", text[end:])
+        if tail and (issuer + tail.group(0)).upper() in _LOWERCASED_ISSUERS:
+            issuer, end = (issuer + tail.group(0)).upper(), end + tail.end()
+        number = normalize_number(m.group(1), None, m.group(2), issuer, "party")
+        found.append(NumberMatch(m.start(), end, number, number.split("-", 1)[1].split("/")[0], "party"))
     for m in STATE_NUMBER.finditer(text):
         if any(f.start <= m.start() < f.end for f in found):
             continue

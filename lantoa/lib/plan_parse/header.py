@@ -214,9 +214,8 @@ def _group_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     for line in lines:
         toks = tokens(fold_same(line))
         folded = " ".join(toks)
-        org = (bool(toks) and any(word_matches(toks[0], w) for w in _ORG_WORDS if len(w) > 2)) or (
-            bool(toks) and toks[0] in _ORG_WORDS
-        )
+        # OCR-tolerant: "SG KHOA HỌC" is "SỞ KHOA HỌC", "PANG UY" is "ĐẢNG UỶ".
+        org = bool(toks) and any(word_matches(toks[0], w) for w in _ORG_WORDS)
         cont = bool(groups) and (
             not org
             or _ADMIN_CONT.match(folded) is not None

@@ -134,6 +134,12 @@ def find_sections(lines: list[str], start: int, end: int) -> list[Section]:
             continue
         token, title = m.group(1), m.group(2).strip()
         value = roman_value(token)
+        if value is None or value != last + 1:
+            # One stray character ("IIIT." for "III."): drop it if that gives the next numeral.
+            for variant in (token[:-1], token[1:]):
+                if variant and roman_value(variant) == last + 1 and upper_ratio(title) >= 0.6:
+                    value = last + 1
+                    break
         if value is None:
             continue
         kinds = kinds_of(title)

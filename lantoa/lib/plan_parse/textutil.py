@@ -107,7 +107,9 @@ def word_matches(token: str, word: str) -> bool:
     if token == word:
         return True
     if len(word) <= 2:
-        return len(token) <= 3 and token[:1] == word[:1] and within_one_edit(token, word)
+        # D is read as P or B (Đ has no glyph in English OCR): "po" ~ "do", "bu" ~ "du".
+        first = "d" if token[:1] in ("p", "b") and word[:1] == "d" else token[:1]
+        return len(token) <= 3 and first == word[:1] and within_one_edit(first + token[1:], word)
     if len(word) == 3:
         return within_one_edit(token, word) and (token[:1] == word[:1] or token[1:] == word[1:])
     return within_one_edit(token, word)
