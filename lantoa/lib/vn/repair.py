@@ -44,6 +44,8 @@ FAR_SEARCH_ABOVE = 2.0
 SAME_LENGTH_GOOD = 1.0
 PRIOR_WEIGHT = 1.5
 BEAM = 10
+MARKED_AS_CONSONANT_DISCOUNT = 0.7
+MIN_CANDIDATE_COUNT = 2
 #: Words either side, and the share of them with Vietnamese-only letters, that mark typed text.
 TYPED_WINDOW = 20
 TYPED_SHARE = 0.25
@@ -62,6 +64,7 @@ _MARKED_FORMS: dict[str, str] = {
     "y": "yỳýỷỹỵ",
     "d": "dđ",
 }
+_VOWEL_RE = re.compile(r"[aeiouyAEIOUY]")
 _NON_LETTER = re.compile(r"[^a-z]")
 _ROMAN = re.compile(r"^[IVXL]+$")
 _CHUNK = re.compile(r"\S+")
@@ -100,8 +103,11 @@ class Channel:
                 return 0.3
             if strip_marks(true).lower() == strip_marks(ocr).lower():
                 return 0.8
-            # Marked letters are what an English engine cannot read: it writes almost anything.
+            # Marked letters are what an English engine cannot read: it writes almost anything, most
+            # often a digit, a symbol or another vowel, less often a consonant.
             if strip_marks(true) != true:
+                if ocr.isalpha() and strip_marks(ocr).lower() not in "aeiouy":
+                    return self.default_sub - MARKED_AS_CONSONANT_DISCOUNT
                 return self.default_sub - 1.0
             return self.default_sub
         return self.default_indel
@@ -141,7 +147,13 @@ class Channel:
         return prev[m]
 
     def best_keys(
-        self, keys: set[str], ocr: str, prior: dict[str, float], limit: int = 8, margin: float = 2.5
+        self,
+        keys: set[str],
+        ocr: str,
+        prior: dict[str, float],
+        limit: int = 8,
+        margin: float = 2.5,
+        other_lengths: bool = False,
     ) -> list[tuple[float, str]]:
         """The unmarked spellings worth expanding, as (cost, key).
 
@@ -154,7 +166,7 @@ class Channel:
             return []
         size = len(ocr)
         costed = [(self.key_cost(key, ocr), key) for key in keys if len(key) == size]
-        if not costed or min(costed)[0] > SAME_LENGTH_GOOD:
+        if other_lengths or not costed or min(costed)[0] > SAME_LENGTH_GOOD:
             costed += [(self.key_cost(key, ocr), key) for key in keys if len(key) != size]
         best = min(costed)[0]
         ranked = sorted((cost + PRIOR_WEIGHT * prior[key], cost, key) for cost, key in costed if cost <= best + margin)
@@ -277,7 +289,7 @@ def _candidates(token: str) -> tuple[tuple[int, float], ...]:
     """
     rep = _get_repairer()
     model, channel = rep.model, rep.channel
-    ids, uni, vocab = model.ids, model.uni, model.vocab
+    ids, uni, vocab, counts = model.ids, model.uni, model.vocab, model.counts
     scored: dict[int, float] = {}  # id -> channel cost
     ranks: list[float] = []  # sorted rank scores of the current best, at most MAX_CANDIDATES
 
@@ -287,6 +299,10 @@ def _candidates(token: str) -> tuple[tuple[int, float], ...]:
     def consider(syllable_id: int, cost: float) -> None:
         if cost > MAX_CHANNEL_COST or cost >= scored.get(syllable_id, 99.0):
             return
+        if counts[syllable_id] < MIN_CANDIDATE_COUNT:
+            return  # one-off spellings from the word list ("íy") are noise, not candidates
+        if truncated and not strip_marks(vocab[syllable_id]).startswith(truncated):
+            return  # "s" alone is a syllable OCR cut short after its consonant ("số"), not "ở"
         rank = cost - PRIOR_WEIGHT * uni[syllable_id]
         if rank >= threshold():
             return
@@ -302,6 +318,9 @@ def _candidates(token: str) -> tuple[tuple[int, float], ...]:
                 consider(cand, channel.edit_cost(apply_case(token, vocab[cand]), token))
 
     lower = token.lower()
+    # A lone consonant is a syllable cut short ("s" for "số"): the candidate must start with it.
+    plain_token = strip_marks(lower)
+    truncated = plain_token if len(plain_token) == 1 and not _VOWEL_RE.search(plain_token) else ""
     for true, cost in channel.pairs.get(lower, {}).items():
         if true in ids:
             consider(ids[true], cost)
@@ -312,7 +331,7 @@ def _candidates(token: str) -> tuple[tuple[int, float], ...]:
     near: set[str] = set()
     for variant in variants:
         near |= rep.index.near(variant, 1)
-    expand(channel.best_keys(near, lower, rep.key_prior), 16)
+    expand(channel.best_keys(near, lower, rep.key_prior, other_lengths=bool(truncated)), 16)
     if len(plain) >= 4 and (not scored or min(scored.values()) > FAR_SEARCH_ABOVE):
         far: set[str] = set()
         for variant in variants:
