@@ -156,3 +156,22 @@ def test_external_reference_is_linked_when_the_cited_plan_is_entered(world) -> N
     commune.refresh_from_db()
     assert commune.references.get().target_id == province.pk
     assert commune.parent_id == province.pk and commune.path == f"{province.pk}/{commune.pk}/"
+
+
+def test_document_and_editor_pages_read_in_constant_queries(world, django_assert_max_num_queries) -> None:
+    from lantoa.plans.models import Channel, Recipient, Target
+
+    plan = make_plan(world.unit, number="12-KH/UBND", issued=True)
+    top = plan.themes.first()
+    for i in range(25):
+        Theme.objects.create(plan=plan, order=i + 2, text=f"Nội dung {i}", parent=top if i % 2 else None)
+        channel = Channel.objects.create(plan=plan, order=i, name=f"Kênh {i}")
+        Assignment.objects.create(plan=plan, unit=world.unit, channel=channel)
+        Assignment.objects.create(plan=plan, unit=world.sibling_unit, duties=f"Nhiệm vụ {i}")
+        Target.objects.create(plan=plan, order=i, text=f"Chỉ tiêu {i}")
+        Recipient.objects.create(plan=plan, order=i, name=f"Nơi nhận {i}")
+    client = world.client("owner")
+    with django_assert_max_num_queries(18):
+        assert client.get(reverse("plans:detail", args=[plan.pk])).status_code == 200
+    with django_assert_max_num_queries(18):
+        assert client.get(reverse("plans:edit", args=[plan.pk])).status_code == 200
