@@ -133,3 +133,28 @@ def pdf_text_layer(pdf_path: Path, *, timeout: float, max_bytes: int = 64 * 1024
     if pages and not pages[-1].strip():
         pages.pop()
     return pages
+
+
+PDFINFO = "pdfinfo"
+
+
+def pdf_info(pdf_path: Path, *, timeout: float) -> dict[str, str] | None:
+    """``pdfinfo`` fields ("Pages", "Encrypted", …); None when poppler is not installed.
+
+    Run as a subprocess with a timeout so a hostile PDF costs at most ``timeout`` seconds
+    before anything else reads it. A PDF that poppler cannot open yields {"error": …}.
+    """
+    if shutil.which(PDFINFO) is None:
+        return None
+    try:
+        done = subprocess.run([PDFINFO, str(pdf_path)], capture_output=True, timeout=timeout, env=_env())
+    except subprocess.TimeoutExpired as exc:
+        raise document_error("corrupt_pdf") from exc
+    if done.returncode != 0:
+        return {"error": done.stderr.decode("utf-8", errors="replace")[:500]}
+    info: dict[str, str] = {}
+    for line in done.stdout.decode("utf-8", errors="replace").splitlines():
+        key, sep, value = line.partition(":")
+        if sep:
+            info[key.strip()] = value.strip()
+    return info

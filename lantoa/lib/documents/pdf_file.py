@@ -77,11 +77,22 @@ def read_pdf(path: Path, limits: Limits, progress: Progress | None = None) -> tu
     The page limit is checked on the page count alone, before any text extraction or
     rendering, so a 500-page scan is refused in milliseconds.
     """
-    reader = _open(path)
-    try:
-        pages = len(reader.pages)  # type: ignore[attr-defined]
-    except Exception as exc:
-        raise document_error("corrupt_pdf") from exc
+    reader: object | None = None
+    info = ocr.pdf_info(path, timeout=limits.render_timeout)
+    if info is not None:
+        # poppler first: a subprocess with a timeout, so a hostile file cannot hang us.
+        if "error" in info:
+            raise document_error("encrypted" if "password" in info["error"].lower() else "corrupt_pdf")
+        try:
+            pages = int(info.get("Pages", "0"))
+        except ValueError as exc:
+            raise document_error("corrupt_pdf") from exc
+    else:
+        reader = _open(path)
+        try:
+            pages = len(reader.pages)  # type: ignore[attr-defined]
+        except Exception as exc:
+            raise document_error("corrupt_pdf") from exc
     if pages > limits.max_pages:
         raise document_error("too_many_pages", pages=pages, limit=limits.max_pages)
     if pages == 0:
@@ -89,7 +100,7 @@ def read_pdf(path: Path, limits: Limits, progress: Progress | None = None) -> tu
     # UTF-8 Vietnamese is at most 3 bytes a character (4 for the rare supplementary plane).
     texts = ocr.pdf_text_layer(path, timeout=limits.render_timeout, max_bytes=4 * limits.max_text_chars)
     if texts is None or len(texts) != pages:
-        texts = _pypdf_text(reader, path)
+        texts = _pypdf_text(reader if reader is not None else _open(path), path)
     if sum(len(t) for t in texts) > limits.max_text_chars:
         raise document_error("too_much_text", limit=limits.max_text_chars)
     scanned = [

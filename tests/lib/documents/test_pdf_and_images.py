@@ -177,3 +177,22 @@ def test_text_layer_larger_than_the_limit_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DocumentError) as err:
         read_document(path, limits=Limits(max_text_chars=500))
     assert err.value.code == "too_much_text"
+
+
+def test_pypdf_fallback_without_poppler(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_ocr: None) -> None:
+    """Without poppler the same checks run on pypdf: text layer, encryption, page limit."""
+    from lantoa.lib.documents import ocr
+
+    monkeypatch.setattr(ocr, "pdf_info", lambda *a, **k: None)
+    monkeypatch.setattr(ocr, "pdf_text_layer", lambda *a, **k: None)
+    assert "45/KH-UBND" in read_document(_write(tmp_path, "plan.pdf", text_pdf([LINES]))).text
+    writer = PdfWriter(clone_from=io.BytesIO(text_pdf([LINES])))
+    writer.encrypt(user_password="mat-khau", algorithm="RC4-128")
+    buf = io.BytesIO()
+    writer.write(buf)
+    with pytest.raises(DocumentError) as err:
+        read_document(_write(tmp_path, "secret.pdf", buf.getvalue()))
+    assert err.value.code == "encrypted"
+    with pytest.raises(DocumentError) as err:
+        read_document(_write(tmp_path, "big.pdf", text_pdf([LINES] * 5)), limits=Limits(max_pages=3))
+    assert err.value.code == "too_many_pages"
