@@ -19,7 +19,7 @@ import math
 import random
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -38,7 +38,6 @@ from lantoa.lib.vn.lm import (  # noqa: E402
 )
 from lantoa.lib.vn.normalize import normalize  # noqa: E402
 
-DISCOUNT = 0.75
 OWN_TEXT_WEIGHT = 3
 
 
@@ -169,7 +168,40 @@ def generated_legal_text(count: int = 1500, seed: int = 7) -> Iterator[str]:
         yield (f"{place}, ngày {rng.randint(1, 28)} tháng {rng.randint(1, 12)} năm {rng.randint(2020, 2026)}")
 
 
-# --- counting and Kneser-Ney -----------------------------------------------------------------------
+# --- counting and Kneser-Ney ---
+def discounts(counts: Iterable[int]) -> dict[int, float]:
+    """Modified Kneser-Ney discounts D1, D2, D3+ from the count-of-counts (Chen and Goodman 1998)."""
+    n = Counter(min(c, 5) for c in counts)
+    n1, n2, n3, n4 = (max(n[k], 1) for k in (1, 2, 3, 4))
+    y = n1 / (n1 + 2 * n2)
+    return {
+        1: max(0.05, 1 - 2 * y * n2 / n1),
+        2: max(0.05, 2 - 3 * y * n3 / n2),
+        3: max(0.05, 3 - 4 * y * n4 / n3),
+    }
+
+
+def context_totals(counts: dict[tuple[str, ...], int]) -> Counter[tuple[str, ...]]:
+    totals: Counter[tuple[str, ...]] = Counter()
+    for gram, n in counts.items():
+        totals[gram[:-1]] += n
+    return totals
+
+
+def backoff_weights(counts: dict[tuple[str, ...], int], d: dict[int, float]) -> dict[tuple[str, ...], float]:
+    """γ(context) = (D1·N1 + D2·N2 + D3·N3+) / total: the mass the discounts free for the lower order."""
+    freed: Counter[tuple[str, ...]] = Counter()
+    totals = context_totals(counts)
+    for gram, n in counts.items():
+        freed[gram[:-1]] += d[min(n, 3)]
+    return {ctx: freed[ctx] / totals[ctx] for ctx in totals}
+
+
+def fmt(d: dict[int, float]) -> str:
+    return "/".join(f"{d[k]:.2f}" for k in (1, 2, 3))
+
+
+# -----------------------------------------------------------------------
 def build() -> SyllableLM:
     sources: list[tuple[str, int, Iterator[str]]] = [
         ("vlsp2013", 1, vlsp_sentences()),
@@ -212,38 +244,28 @@ def build() -> SyllableLM:
         uni[i] = math.log10((cc1.get(s, 0) + floor) / (total_cc1 + floor * size))
     uni[ids[BOS]] = -99.0
 
-    # Bigram level (continuation counts).
-    ctx2_total: Counter[str] = Counter()
-    ctx2_types: Counter[str] = Counter()
-    for (v, _w), n in cc2.items():
-        ctx2_total[v] += n
-        ctx2_types[v] += 1
+    # Bigram level (continuation counts), then trigram level (raw counts).
+    d2 = discounts(cc2.values())
+    gamma1 = backoff_weights(cc2, d2)
     bow1 = [0.0] * size
-    for v, total in ctx2_total.items():
-        bow1[ids[v]] = math.log10(DISCOUNT * ctx2_types[v] / total)
+    for (v,), gamma in gamma1.items():
+        bow1[ids[v]] = math.log10(gamma)
     bi: dict[int, float] = {}
+    totals2 = context_totals(cc2)
     for (v, w), n in cc2.items():
-        gamma = DISCOUNT * ctx2_types[v] / ctx2_total[v]
-        p = max(n - DISCOUNT, 0) / ctx2_total[v] + gamma * 10 ** uni[ids[w]]
+        p = (n - d2[min(n, 3)]) / totals2[(v,)] + gamma1[(v,)] * 10 ** uni[ids[w]]
         bi[ids[v] * size + ids[w]] = math.log10(p)
 
-    # Trigram level (raw counts).
-    ctx3_total: Counter[tuple[str, str]] = Counter()
-    ctx3_types: Counter[tuple[str, str]] = Counter()
-    for (u, v, _w), n in c3.items():
-        ctx3_total[(u, v)] += n
-        ctx3_types[(u, v)] += 1
-    bow2: dict[int, float] = {}
-    for (u, v), total in ctx3_total.items():
-        bow2[ids[u] * size + ids[v]] = math.log10(DISCOUNT * ctx3_types[(u, v)] / total)
+    d3 = discounts(c3.values())
+    gamma2 = backoff_weights(c3, d3)
+    bow2 = {ids[u] * size + ids[v]: math.log10(gamma) for (u, v), gamma in gamma2.items()}
+    totals3 = context_totals(c3)
     tri: dict[int, float] = {}
     for (u, v, w), n in c3.items():
-        uv = (u, v)
-        gamma = DISCOUNT * ctx3_types[uv] / ctx3_total[uv]
-        key2 = ids[v] * size + ids[w]
-        p2 = 10 ** bi[key2]
-        p = max(n - DISCOUNT, 0) / ctx3_total[uv] + gamma * p2
+        p2 = 10 ** bi[ids[v] * size + ids[w]]
+        p = (n - d3[min(n, 3)]) / totals3[(u, v)] + gamma2[(u, v)] * p2
         tri[(ids[u] * size + ids[v]) * size + ids[w]] = math.log10(p)
+    print(f"discounts: bigram {fmt(d2)}, trigram {fmt(d3)}")
 
     candidates: dict[str, list[int]] = defaultdict(list)
     for s in sorted(vocab[len(SPECIALS) :], key=lambda s: -c1[s]):
