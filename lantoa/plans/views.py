@@ -155,7 +155,10 @@ def _item_form(request: HttpRequest, plan: Plan, kind: str, instance: object = N
     form_class = forms.ITEM_FORMS[kind]
     kwargs: dict[str, object] = {"plan": plan, "instance": instance}
     if kind == "reference":
-        kwargs["targets"] = access.visible_plans(request).issued()
+        # Plans are implemented downwards: offer the issued plans of national and provincial bodies and the
+        # unit's own, not every commune plan in the country.
+        kwargs["targets"] = access.visible_plans(request).issued().filter(
+            ~Q(unit__area__level="commune") | Q(unit_id=plan.unit_id))
     return form_class(request.POST or None, request.FILES or None, **kwargs)  # type: ignore[arg-type]
 
 

@@ -91,15 +91,18 @@ def test_duplicate_number_for_same_issuer_and_year_is_refused(world) -> None:
 
 def test_cycle_in_implements_is_refused(world) -> None:
     top = province_issued(world)
-    child = make_plan(world.unit, number="5-KH/UBND", issued=True, parent=top)
+    mid = make_plan(world.province_unit, number="14/KH-SVHTTDL", issued=True, parent=top)
+    leaf = make_plan(world.unit, number="5-KH/UBND", issued=True, parent=mid)
     client = world.client("supervisor")  # approver of the province unit may edit the province plan
     response = client.post(reverse("plans:item_add", args=[top.pk, "reference"]),
-                           {"relation": "implements", "target": child.pk, "doc_kind": "Kế hoạch"})
+                           {"relation": "implements", "target": mid.pk, "doc_kind": "Kế hoạch"})
     assert response.status_code == 200
     assert "vòng lặp" in response.content.decode()
     assert not top.references.exists()
-    with pytest.raises(services.ValidationError):
-        services.reference_add(plan=top, by=None, target=top, relation="implements")
+    for target in (top, leaf):  # itself, or a plan two steps below
+        with pytest.raises(services.ValidationError):
+            services.reference_add(plan=top, by=None, target=target, relation="implements")
+    assert not top.references.exists() and top.parent is None
 
 
 def test_phase_ending_before_it_starts_is_refused(world) -> None:
