@@ -12,16 +12,16 @@ from lantoa.lib.plan_parse.codes import find_dates, find_numbers, kind_before, k
     [
         ("Kế hoạch số 03-KH/BCĐTW", "03-KH/BCĐTW"),
         ("Sé 03-KH/BCDTW", "03-KH/BCĐTW"),  # OCR: Đ read as D
-        ("Quyét dinh sb 229- QD/TW, ngay", "229-QĐ/TW"),  # space after the hyphen
-        ("Quy dinh so 230-Qb/TW", "230-QĐ/TW"),
+        ("Quyét dinh sb 118- QD/TW, ngay", "118-QĐ/TW"),  # space after the hyphen
+        ("Quy dinh so 124-Qb/TW", "124-QĐ/TW"),
         ("S6 41 - KH/PU", "41-KH/ĐU"),  # Đảng uỷ read as PU
         ("s6 01-KHHD/BCD ngay", "01-KHHĐ/BCĐ"),
         ("s6 01-KHHP/BCD", "01-KHHĐ/BCĐ"),
-        ("K¢é hoach s6 01-KH/BCP,", "01-KH/BCĐ"),
+        ("K¢é hoach s6 06-KH/BCP,", "06-KH/BCĐ"),
         ("sé 09-\nKH/BCDB57", "09-KH/BCĐ57"),
         ("57-NO/TW ngay 22/12/2024", "57-NQ/TW"),
         ("57-NQ/TWciia Bộ Chính trị", "57-NQ/TW"),  # next word glued on
-        ("Kế hoạch số 13/KH-SVHTTDL ngày 15/8/2025", "13/KH-SVHTTDL"),
+        ("Kế hoạch số 27/KH-SVHTTDL ngày 02/10/2025", "27/KH-SVHTTDL"),
         ("Nghị định số 42/2022/NĐ-CP", "42/2022/NĐ-CP"),
         ("Công văn 4338/BTTTT-CĐSQG", "4338/BTTTT-CĐSQG"),
         ("Quyết định số 06/QĐ-TTg", "06/QĐ-TTg"),

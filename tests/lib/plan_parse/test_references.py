@@ -12,19 +12,19 @@ def _key(refs: list) -> list[tuple]:
 
 def test_garbled_can_cu_list() -> None:
     refs = parse_references(
-        "- Cén cir Nghi quyét sb 57-NQ/TW, ngay 22/12/2024 cua Bo Chinh tri vé\ndot pha phat trién;\n\n"
-        "- Can clr Quyét dinh sb 229- QD/TW, ngay 10/01/2025 cla B6 Chinh tri\nv& thanh l4p Ban;\n\n"
-        "- Cian ctr Quy dinh so 230-Qb/TW, ngay 10/01/2025 cia B Chinh tri vé chirc ndng;\n"
-        "- Cén ctir Quy che lam viée s6 01-QC/BCDTW, ngay 28/02/2025 ctia Ban\nChi dao Trung uong v& phat;\n"
-        "- Cén ct Ké hoach s6 01-KH/BCDTW, ngay 02/6/2025 cia Ban Chi dao\nTrung uong vé hanh dong "
-        "trlen khai Nghi quyet s0 57-NQ/TW, ngay\n22/12/2024 cta B Chinh tri;"
+        "- Cén cir Nghi quyét sb 52-NQ/TW, ngay 27/9/2019 cua Bo Chinh tri vé\nmot s6 chu truong;\n\n"
+        "- Can clr Quyét dinh sb 118- QD/TW, ngay 03/3/2023 cla B6 Chinh tri\nv& thanh l4p to cong tac;\n\n"
+        "- Cian ctr Quy dinh so 124-Qb/TW, ngay 03/3/2023 cia B Chinh tri vé ché d6;\n"
+        "- Cén ctir Quy che lam viée s6 02-QC/BCDTW, ngay 15/4/2025 ctia Ban\nChi dao Trung uong v& hoat dong;\n"
+        "- Cén ct Ké hoach s6 04-KH/BCDTW, ngay 07/8/2025 cia Ban Chi dao\nTrung uong vé trién khai "
+        "Nghi quyet s0 52-NQ/TW, ngay\n27/9/2019 cta B Chinh tri;"
     )
     assert _key(refs) == [
-        ("based_on", "Nghị quyết", "57-NQ/TW", date(2024, 12, 22)),
-        ("based_on", "Quyết định", "229-QĐ/TW", date(2025, 1, 10)),
-        ("based_on", "Quy định", "230-QĐ/TW", date(2025, 1, 10)),
-        ("based_on", "Quy chế", "01-QC/BCĐTW", date(2025, 2, 28)),
-        ("based_on", "Kế hoạch", "01-KH/BCĐTW", date(2025, 6, 2)),
+        ("based_on", "Nghị quyết", "52-NQ/TW", date(2019, 9, 27)),
+        ("based_on", "Quyết định", "118-QĐ/TW", date(2023, 3, 3)),
+        ("based_on", "Quy định", "124-QĐ/TW", date(2023, 3, 3)),
+        ("based_on", "Quy chế", "02-QC/BCĐTW", date(2025, 4, 15)),
+        ("based_on", "Kế hoạch", "04-KH/BCĐTW", date(2025, 8, 7)),
     ]
     assert fold(refs[0].issuer) == "bo chinh tri"
     assert fold(refs[3].issuer) == "ban chi dao trung uong"
@@ -63,10 +63,10 @@ def test_state_references_and_laws_without_number() -> None:
 
 def test_date_after_issuer() -> None:
     refs = parse_references(
-        "Thue hién K& hoach hanh dong s6 09-KH/BCD57 cia Ban Chi dao thuc hién Nghi quyét s6 57 Pang uy "
-        "phuong Vinh Tuy, ngay 06/02/2026 vé “Ké hoach hanh dong”"
+        "Thue hién K& hoach hanh dong s6 05-KH/BCD57 cia Ban Chi dao thuc hién Nghi quyét s6 57 Pang uy "
+        "xa Tan Lap, ngay 11/3/2026 vé “Ké hoach hanh dong”"
     )
-    assert _key(refs) == [("implements", "Kế hoạch", "09-KH/BCĐ57", date(2026, 2, 6))]
+    assert _key(refs) == [("implements", "Kế hoạch", "05-KH/BCĐ57", date(2026, 3, 11))]
 
 
 def test_inline_mentions_in_the_body_are_references_too() -> None:
