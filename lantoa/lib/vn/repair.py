@@ -43,7 +43,8 @@ MAX_CANDIDATES = 12
 FAR_SEARCH_ABOVE = 2.0
 SAME_LENGTH_GOOD = 1.0
 PRIOR_WEIGHT = 1.5
-BEAM = 10
+BEAM = 8
+RANK_CUTOFF = 3.0
 MARKED_AS_CONSONANT_DISCOUNT = 0.7
 MIN_CANDIDATE_COUNT = 2
 #: Words either side, and the share of them with Vietnamese-only letters, that mark typed text.
@@ -337,8 +338,12 @@ def _candidates(token: str) -> tuple[tuple[int, float], ...]:
         for variant in variants:
             far |= rep.index.near(variant, 2)
         expand(channel.best_keys(far - near, lower, rep.key_prior, limit=4), 8)
-    ranked = sorted(scored.items(), key=lambda item: item[1] - PRIOR_WEIGHT * uni[item[0]])
-    return tuple((cid, -cost) for cid, cost in ranked[:MAX_CANDIDATES])
+    ranked = sorted((cost - PRIOR_WEIGHT * uni[cid], cid, cost) for cid, cost in scored.items())
+    if not ranked:
+        return ()
+    # Readings far behind the best one almost never win in context; dropping them keeps decoding fast.
+    limit = ranked[0][0] + RANK_CUTOFF
+    return tuple((cid, -cost) for rank, cid, cost in ranked[:MAX_CANDIDATES] if rank <= limit)
 
 
 # Abbreviations inside document symbols that contain Đ, which English OCR reads as D, P or b.
