@@ -371,8 +371,9 @@ def attachment_title(lines: list[str], type_idx: int) -> tuple[str | None, int]:
 
 def _title(lines: list[str], folded: list[str], type_idx: int, rest: str, header: Header) -> None:
     parts: list[str] = []
-    if rest.strip(" -:"):
-        parts.append(rest.strip(" -:").lower())
+    rest = rest.strip(" -:_.*~|=")  # OCR debris after "KẾ HOẠCH" ("KẾ HOẠCH  _")
+    if sum(c.isalpha() for c in rest) >= 2:
+        parts.append(rest.lower())
     i = type_idx + 1
     taken = 0
     while i < len(lines) and taken < 6:
