@@ -68,6 +68,8 @@ _MARKED_FORMS: dict[str, str] = {
 _VOWEL_RE = re.compile(r"[aeiouyAEIOUY]")
 _NON_LETTER = re.compile(r"[^a-z]")
 _ROMAN = re.compile(r"^[IVXL]+$")
+# A section number at the start of a line as OCR reads it: "Ill." for "III.", "Il-" for "II-".
+_ROMAN_HEADING = re.compile(r"^([IVX][IVXl1|]{0,3})([.\-–])")
 _CHUNK = re.compile(r"\S+")
 _EDGE = re.compile(r"^([\"“”'‘’(\[{<«»*•·,.;:!?…|-]*)(.*?)([\"“”'‘’)\]}>«».,;:!?…|*-]*)$", re.DOTALL)
 _URL = re.compile(r"^(?:https?://|www\.)|@\w+\.\w|\.(?:vn|com|org|net|gov)\b", re.IGNORECASE)
@@ -408,6 +410,17 @@ def _pieces(text: str) -> list[_Piece]:
         if not core:
             if pieces and _BREAK_PUNCT.search(chunk):
                 pieces[-1].breaks_after = True
+            continue
+        at_line_start = (
+            match.start() == 0
+            or text[match.start() - 1] == "\n"
+            or (not text[text.rfind("\n", 0, match.start()) + 1 : match.start()].strip())
+        )
+        heading = _ROMAN_HEADING.match(chunk) if at_line_start else None
+        if heading and not _ROMAN.match(heading.group(1)):
+            numeral = heading.group(1)
+            fixed = numeral.replace("l", "I").replace("1", "I").replace("|", "I")
+            pieces.append(_Piece(match.start(), match.start() + len(numeral), fixed, False, True, line))
             continue
         start = match.start() + len(lead)
         # "kinh tế-xã hội": split hyphenated words that are not codes

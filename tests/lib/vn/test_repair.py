@@ -61,3 +61,8 @@ def test_line_breaks_and_spacing_preserved() -> None:
 @pytest.mark.parametrize("text", ["", " \n ", "|||", "— • —", "12 34"])
 def test_degenerate_input(text: str) -> None:
     assert repair_text(text) == text
+
+
+def test_roman_section_numbers_read_as_letters() -> None:
+    repaired = repair_text("Ill. TO CHUC THUC HIEN\nIl- NOI DUNG\nIV. KINH PHI")
+    assert repaired.splitlines() == ["III. TỔ CHỨC THỰC HIỆN", "II- NỘI DUNG", "IV. KINH PHÍ"]
