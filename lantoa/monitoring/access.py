@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from lantoa.monitoring.models import Case, Source, Watch
@@ -21,24 +21,24 @@ M = TypeVar("M", Source, Watch, Case)
 def visible(request: Any, model: type[M]) -> QuerySet[M]:
     scope = scope_for(request)
     if not scope.is_staff_user:
-        return model.objects.none()  # type: ignore[attr-defined,no-any-return]
-    return model.objects.filter(scope.units_q("unit"))  # type: ignore[attr-defined,no-any-return]
+        return model.objects.none()
+    return model.objects.filter(scope.units_q("unit"))
 
 
 def for_view(request: Any, model: type[M], pk: int) -> M:
-    obj: M = get_object_or_404(model.objects.select_related("unit__area"), pk=pk)  # type: ignore[attr-defined]
+    obj: M = get_object_or_404(model.objects.select_related("unit__area"), pk=pk)
     require(scope_for(request).can_view_unit(obj.unit))
     return obj
 
 
 def for_edit(request: Any, model: type[M], pk: int) -> M:
-    obj: M = get_object_or_404(model.objects.select_related("unit__area"), pk=pk)  # type: ignore[attr-defined]
+    obj: M = get_object_or_404(model.objects.select_related("unit__area"), pk=pk)
     require(scope_for(request).can_edit_unit(obj.unit))
     return obj
 
 
-def can_edit(request: Any, obj: Model) -> bool:
-    return scope_for(request).can_edit_unit(obj.unit)  # type: ignore[attr-defined]
+def can_edit(request: Any, obj: Source | Watch | Case) -> bool:
+    return scope_for(request).can_edit_unit(obj.unit)
 
 
 def editable_units(request: Any) -> QuerySet[Unit]:

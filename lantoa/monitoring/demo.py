@@ -33,7 +33,7 @@ PAGES = [
 def _source(unit_key: str, name: str, **fields: object) -> Source:
     unit = demo_unit(unit_key)
     source = Source.objects.filter(unit=unit, name=name).first()
-    return source or Source.objects.create(unit=unit, name=name, **fields)  # type: ignore[arg-type]
+    return source or Source.objects.create(unit=unit, name=name, **fields)
 
 
 def load() -> list[str]:

@@ -24,7 +24,7 @@ def _check_query(value: str) -> str:
 
 class UnitChoiceMixin:
     def set_units(self, units: Any) -> None:
-        field = self.fields["unit"]  # type: ignore[attr-defined]
+        field: Any = self.fields["unit"]  # type: ignore[attr-defined]
         field.queryset = units
         if units.count() == 1:
             field.initial = units.first()
@@ -59,8 +59,9 @@ class WatchForm(UnitChoiceMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, themes: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["plan_theme"].queryset = themes if themes is not None else self.fields["plan_theme"].queryset.none()
-        self.fields["plan_theme"].required = False
+        theme_field: Any = self.fields["plan_theme"]
+        theme_field.queryset = themes if themes is not None else theme_field.queryset.none()
+        theme_field.required = False
 
     def clean_query(self) -> str:
         return _check_query(self.cleaned_data["query"])
@@ -117,8 +118,9 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args: Any, sources: Any, watches: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["source"].queryset = sources
-        self.fields["watch"].queryset = watches
+        fields: Any = self.fields
+        fields["source"].queryset = sources
+        fields["watch"].queryset = watches
 
 
 class PeriodForm(forms.Form):
@@ -128,4 +130,5 @@ class PeriodForm(forms.Form):
 
     def __init__(self, *args: Any, watches: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["watch"].queryset = watches
+        fields: Any = self.fields
+        fields["watch"].queryset = watches

@@ -29,8 +29,8 @@ def get_fetcher() -> Fetcher:
         if _fetcher is None or key != _key:
             allow_loopback, max_bytes, timeout, politeness, robots = key
             _fetcher = Fetcher(
-                allow_loopback=bool(allow_loopback), max_bytes=int(max_bytes), timeout=float(timeout),  # type: ignore[call-overload]
-                politeness_seconds=float(politeness), respect_robots=bool(robots),  # type: ignore[arg-type]
+                allow_loopback=bool(allow_loopback), max_bytes=int(str(max_bytes)), timeout=float(str(timeout)),
+                politeness_seconds=float(str(politeness)), respect_robots=bool(robots),
             )
             _key = key
         return _fetcher

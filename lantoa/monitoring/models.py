@@ -7,7 +7,7 @@ retention period while its counts (tone, themes, areas, story) remain.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import models
 from django.utils import timezone
@@ -316,13 +316,13 @@ class Case(models.Model):
         return self.status in self.OPEN_STATUSES
 
     @property
-    def handled_at(self) -> object:
+    def handled_at(self) -> datetime | None:
         return self.answered_at or (self.closed_at if self.status == self.Status.NOT_MISLEADING else None)
 
     @property
     def time_to_answer(self) -> timedelta | None:
         handled = self.handled_at
-        return handled - self.opened_at if handled else None  # type: ignore[operator]
+        return handled - self.opened_at if handled else None
 
     @property
     def handled_in_time(self) -> bool:

@@ -14,6 +14,7 @@ import threading
 import time
 import zlib
 from collections.abc import Callable, Iterable
+from datetime import timedelta
 
 import numpy as np
 from django.db import IntegrityError, transaction
@@ -76,7 +77,7 @@ def record_success(source: Source, *, new_items: int = 0, warning: str = "") -> 
     source.last_error_code = "not_feed_warning" if warning else ""
     source.last_error = f"Nguồn có lỗi định dạng nhưng vẫn đọc được: {warning}" if warning else ""
     source.items_found += new_items
-    source.next_poll_at = now + timezone.timedelta(minutes=source.poll_minutes)
+    source.next_poll_at = now + timedelta(minutes=source.poll_minutes)
     source.save()
 
 
@@ -94,7 +95,7 @@ def record_failure(source: Source, *, code: str, detail: str = "") -> None:
     source.last_error_code = code
     source.last_error = error_message(code, detail)
     delay = min(source.poll_minutes * 2 ** min(source.failure_count, 10), 7 * 24 * 60)
-    source.next_poll_at = now + timezone.timedelta(minutes=delay)
+    source.next_poll_at = now + timedelta(minutes=delay)
     if code in PERMANENT or source.failure_count >= conf.get("MONITORING_DISABLE_AFTER"):
         source.is_active = False
         source.disabled_reason = source.last_error
@@ -156,18 +157,19 @@ class StepError(Exception):
 
 def step_fetch(item: Item) -> Writes:
     if not item.needs_fetch or item.raw:
-        return
+        return None
     try:
         result = get_fetcher().get(item.url)
     except FetchError as exc:
         raise StepError(exc.code, exc.detail) from exc
     item.raw = zlib.compress(result.content, 1)
     item.raw_content_type = result.content_type[:200]
+    return None
 
 
 def step_extract(item: Item) -> Writes:
     if not item.raw:
-        return
+        return None
     try:
         article = extract_article(zlib.decompress(bytes(item.raw)), url=item.url, content_type=item.raw_content_type)
     except ExtractError as exc:
@@ -180,15 +182,17 @@ def step_extract(item: Item) -> Writes:
         item.title = article.title or item.title
         item.text = article.text
         if article.published and (item.published_at is None or abs(item.published_at - item.discovered_at)
-                                  < timezone.timedelta(minutes=1)):
+                                  < timedelta(minutes=1)):
             item.published_at = article.published
     item.raw = None
+    return None
 
 
 def step_normalise(item: Item) -> Writes:
     item.title = normalise_text(item.title)[:500]
     item.summary = normalise_text(item.summary)
     item.text = normalise_text(item.text)
+    return None
 
 
 def _story_tone(story: Story) -> str:
@@ -323,6 +327,7 @@ def step_tone(item: Item) -> Writes:
     text = f"{item.title}. {item.summary or item.text[:1000]}"
     label, score = tone.classify([text], None if vector is None else vector.reshape(1, -1))[0]
     item.tone, item.tone_score = label, score
+    return None
 
 
 def area_matcher() -> AreaMatcher:

@@ -89,7 +89,7 @@ def search_items(*, query: str, filters: Filters | None = None, limit: int = 20,
                  snippets: bool = True) -> Result:
     """Newest first. Raises QueryError for a query that cannot be parsed (the view shows its message)."""
     filters = filters or Filters()
-    items = Item.objects.indexed()
+    items: QuerySet[Item] = Item.objects.indexed()
     node = None
     if query.strip():
         node = parse(query)

@@ -34,8 +34,8 @@ def declared_charsets(content: bytes, content_type: str | None) -> list[str]:
         match = _HEADER_CHARSET.search(content_type)
         if match and (name := _codec(match.group(1))):
             found.append(name)
-    match = _META_CHARSET.search(content[:4096])
-    if match and (name := _codec(match.group(1).decode("ascii", "ignore"))):
+    meta = _META_CHARSET.search(content[:4096])
+    if meta and (name := _codec(meta.group(1).decode("ascii", "ignore"))):
         found.append(name)
     return found
 

@@ -88,7 +88,7 @@ def parse_feed(content: bytes, *, base_url: str, content_type: str = "") -> tupl
         if not link:
             continue
         stamp = raw.get("published_parsed") or raw.get("updated_parsed")
-        published = datetime(*stamp[:6], tzinfo=UTC) if stamp else _parse_date(raw.get("published"))
+        published = datetime(*stamp[:6]).replace(tzinfo=UTC) if stamp else _parse_date(raw.get("published"))
         # raw["author"], raw["authors"], raw["author_detail"] are deliberately never read.
         entries.append(
             Entry(
@@ -177,10 +177,17 @@ def extract_article(content: bytes | str, *, url: str = "", content_type: str = 
         include_links=False,
         deduplicate=False,
     )
-    if document is None or not (document.text or "").strip():
+    # trafilatura 2 returns a Document; older versions (and as_dict) a dict: read both the same way.
+    fields: dict[str, object] = (
+        document if isinstance(document, dict)
+        else {k: getattr(document, k, None) for k in ("text", "date", "title")} if document is not None else {}
+    )
+    body = str(fields.get("text") or "").strip()
+    if not body:
         raise ExtractError("no_text", url)
-    published = _parse_date(document.date) if document.date else None
-    return Article(title=(document.title or "").strip()[:500], text=document.text.strip(), published=published)
+    date = fields.get("date")
+    title = str(fields.get("title") or "").strip()[:500]
+    return Article(title=title, text=body, published=_parse_date(date) if date else None)
 
 
 # -- social-page exports -------------------------------------------------------------------------------
@@ -229,7 +236,7 @@ def parse_social_export(content: bytes, *, filename: str, salt: str, platform: s
         try:
             dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
         except csv.Error:
-            dialect = csv.excel  # type: ignore[assignment]
+            dialect = csv.excel
         rows = list(csv.DictReader(io.StringIO(text), dialect=dialect))
     entries = []
     for row in rows:

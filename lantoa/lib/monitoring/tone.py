@@ -152,14 +152,15 @@ def train(embeddings: np.ndarray, texts: list[str], labels: np.ndarray, *, scale
     return model
 
 
-def _cross_validated_f1(embeddings: np.ndarray, texts: list[str], labels: np.ndarray, **params: float) -> float:
+def _cross_validated_f1(embeddings: np.ndarray, texts: list[str], labels: np.ndarray, *, scale: float,
+                        lexicon_weight: float) -> float:
     """4-fold cross-validation inside the training part: hyper-parameters never look at the held-out set."""
     folds = np.arange(len(texts)) % 4
     scores = []
     for k in range(4):
         train_mask = folds != k
         model = train(embeddings[train_mask], [t for t, m in zip(texts, train_mask, strict=True) if m],
-                      labels[train_mask], **params)
+                      labels[train_mask], scale=scale, lexicon_weight=lexicon_weight)
         test_texts = [t for t, m in zip(texts, train_mask, strict=True) if not m]
         predicted = model.probabilities(model.features(embeddings[~train_mask], test_texts)).argmax(axis=1)
         scores.append(macro_f1(confusion(list(labels[~train_mask]), list(predicted))))
@@ -193,14 +194,17 @@ def build(*, save: bool = True) -> dict[str, object]:
     held = np.array([is_held_out(t) for t in texts])
     train_texts = [t for t, h in zip(texts, held, strict=True) if not h]
     held_texts = [t for t, h in zip(texts, held, strict=True) if h]
-    grid = [{"scale": s, "lexicon_weight": w} for s in (1.0, 10.0, 20.0) for w in (0.0, 1.0)]
-    best = max(grid, key=lambda p: _cross_validated_f1(embeddings[~held], train_texts, labels[~held], **p))
-    model = train(embeddings[~held], train_texts, labels[~held], **best)
+    grid = [(s, w) for s in (1.0, 10.0, 20.0) for w in (0.0, 1.0)]
+    scale, weight = max(grid, key=lambda p: _cross_validated_f1(embeddings[~held], train_texts, labels[~held],
+                                                                 scale=p[0], lexicon_weight=p[1]))
+    best = {"scale": scale, "lexicon_weight": weight}
+    model = train(embeddings[~held], train_texts, labels[~held], scale=scale, lexicon_weight=weight)
     predicted = model.probabilities(model.features(embeddings[held], held_texts)).argmax(axis=1)
     matrix = confusion(list(labels[held]), list(predicted))
     lexicon_pred = [LABELS.index(lexicon_label(t)) for t, h in zip(texts, held, strict=True) if h]
     lexicon_matrix = confusion(list(labels[held]), lexicon_pred)
     if save:
+        assert model.center is not None
         np.savez(MODEL, weights=model.weights, bias=model.bias, center=model.center, scale=model.scale,
                  lexicon_weight=model.lexicon_weight)
     return {
