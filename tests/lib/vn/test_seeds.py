@@ -26,6 +26,7 @@ def test_seed_classes() -> None:
         assert classify_text(seed(prefix)).label == "garbled"
 
 
+@pytest.mark.slow  # word alignment of two whole documents takes a few seconds
 def test_repair_of_000_mostly_matches_001() -> None:
     ocr, clean = seed("000"), seed("001")
     repaired = repair_text(ocr)
