@@ -18,6 +18,7 @@ from django.utils import timezone
 from lantoa.areas.models import AdminArea
 from lantoa.lib.monitoring.highlight import highlight
 from lantoa.lib.monitoring.query import Node, QueryError, highlight_terms, parse, to_fts5, to_tsquery
+from lantoa.lib.monitoring.textkey import fold_fast
 from lantoa.monitoring.models import Item
 
 
@@ -105,3 +106,23 @@ def search_items(*, query: str, filters: Filters | None = None, limit: int = 20,
         snippet = highlight(item.display_text, terms, limit=320) if snippets else ""
         result.hits.append(Hit(item=item, snippet=snippet, title=highlight(item.title, terms)))
     return result
+
+
+def suggestion(query: str) -> str:
+    """A "did you mean" for a query that found nothing: OCR-style garble repaired by the text core
+    (``lantoa.lib.vn.repair_text``: "chuyén dbi s6" → "chuyển đổi số"), offered only when it finds items.
+    The text core is optional; without it there is simply no suggestion."""
+    try:
+        from lantoa.lib.vn import repair_text
+    except ImportError:
+        return ""
+    try:
+        repaired = repair_text(query)
+    except Exception:  # another engineer's model: never let it break the search page
+        return ""
+    if not repaired or fold_fast(repaired) == fold_fast(query):
+        return ""
+    try:
+        return repaired if search_items(query=repaired, limit=1, snippets=False).hits else ""
+    except QueryError:
+        return ""

@@ -28,7 +28,7 @@ from lantoa.monitoring.forms import (
     WatchForm,
 )
 from lantoa.monitoring.models import Alert, Case, Item, Source, Story, Watch
-from lantoa.monitoring.search import Filters, search_items
+from lantoa.monitoring.search import Filters, search_items, suggestion
 from lantoa.units.access import require, staff_required
 
 PAGE = 20
@@ -117,8 +117,11 @@ def _search(request: HttpRequest, *, limit: int) -> tuple[SearchForm, Any, str]:
 @staff_required
 def search(request: HttpRequest) -> HttpResponse:
     form, result, error = _search(request, limit=PAGE)
+    query = form.cleaned_data.get("q", "") if form.is_valid() else ""
+    did_you_mean = suggestion(query) if result is not None and not result.hits and query else ""
     return render(request, "monitoring/search.html", {"form": form, "result": result, "error": error,
-                                                      "query_string": request.GET.urlencode()})
+                                                      "query_string": request.GET.urlencode(),
+                                                      "did_you_mean": did_you_mean})
 
 
 @staff_required

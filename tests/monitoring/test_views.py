@@ -121,3 +121,11 @@ def test_sibling_lists_show_only_their_records(world):
     client = world.client("sibling")
     assert "Nhập tay" not in client.get(reverse("monitoring:sources")).content.decode()
     assert "Chuyển đổi số" not in client.get(reverse("monitoring:watches")).content.decode()
+
+
+@pytest.mark.slow  # loads the text core's repair model
+def test_did_you_mean_repairs_garbled_query(world):
+    pytest.importorskip("lantoa.lib.vn")
+    make_item(manual_source(world), "Xã Thanh Thủy đẩy mạnh chuyển đổi số", "Hướng dẫn cài VNeID.")
+    page = world.client("owner").get(reverse("monitoring:search"), {"q": '"chuyén dbi s6"'}).content.decode()
+    assert "Có phải bạn muốn tìm" in page and "chuyển đổi số" in page
