@@ -45,6 +45,8 @@ def _kind(path: Path, head: bytes) -> str:
         return "docx"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "legacy_doc"
+    if head.startswith((b"{\\rtf", b"MZ", b"\x7fELF", b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf")):
+        return "unsupported"  # RTF, executables, archives: not a plan we can read
     image = sniff_image(head)
     if image:
         return "image:" + image
@@ -79,7 +81,7 @@ def read_document(
     with path.open("rb") as fh:
         head = fh.read(64 * 1024)
     kind = _kind(path, head)
-    if kind in ("legacy_doc", "corrupt_pdf", "corrupt_docx"):
+    if kind in ("legacy_doc", "corrupt_pdf", "corrupt_docx", "unsupported"):
         raise document_error(kind)
     if kind == "pdf":
         from .pdf_file import read_pdf
@@ -108,6 +110,9 @@ def read_document(
         from .text_file import decode_text
 
         text, encoding = decode_text(path.read_bytes())
+        controls = sum(1 for c in text[:100_000] if c < " " and c not in "\n\r\t\f")
+        if controls > len(text[:100_000]) // 50:
+            raise document_error("unsupported")  # binary data, not text
         if len(text) > limits.max_text_chars:
             raise document_error("too_much_text", limit=limits.max_text_chars)
         result = DocumentText(text=text, kind="txt", encoding=encoding)

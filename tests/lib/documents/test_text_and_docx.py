@@ -241,3 +241,14 @@ def test_saved_web_page(tmp_path: Path) -> None:
     assert draft.signer == "Nguyễn Đức Trung"
     assert [r.number for r in draft.references] == ["02-KH/BCĐTW", "57-NQ/TW"]
     assert len(draft.themes) == 2
+
+
+@pytest.mark.parametrize(
+    "payload", [b"{\\rtf1\\ansi Ke hoach}", b"MZ\x90\x00binary", bytes(range(256)) * 20, b"\x1f\x8b\x08gzip"]
+)
+def test_files_that_are_not_documents(tmp_path: Path, payload: bytes) -> None:
+    path = tmp_path / "file.bin"
+    path.write_bytes(payload)
+    with pytest.raises(DocumentError) as err:
+        read_document(path)
+    assert err.value.code in ("unsupported", "undecodable")
