@@ -161,7 +161,25 @@ UNANSWERABLE: list[tuple[str, str]] = [
     ("Tỷ giá đô la Mỹ hôm nay", "held"),
     ("Làm sao để giảm cân nhanh?", "held"),
     ("Mua điện thoại nào tốt trong tầm giá 5 triệu?", "held"),
+    # Hard, in the base's own words: written after calibration and never tuned on; a focus-term
+    # check tried on the dev ones did not separate them (see the report), so they stay as a known weakness.
+    ("Cổng Dịch vụ công quốc gia bảo trì vào giờ nào?", "dev"),
+    ("Lớp Bình dân học vụ số có cấp chứng chỉ không?", "dev"),
+    ("Số điện thoại của Công an xã Thanh Thủy là gì?", "dev"),
+    ("Cấp phiếu lý lịch tư pháp trực tuyến bao lâu thì có kết quả?", "dev"),
+    ("Phường Vĩnh Tuy có bao nhiêu tổ dân phố?", "dev"),
+    ("Tài khoản định danh điện tử mức độ 2 có thời hạn sử dụng bao lâu?", "dev"),
+    ("Ứng dụng VNeID có chạy trên máy tính bảng không?", "dev"),
+    ("Tỉnh Lâm Đồng sau sắp xếp có bao nhiêu xã?", "dev"),
+    ("Giờ làm việc của Trung tâm Phục vụ hành chính công xã Thanh Thủy?", "held"),
+    ("Trẻ em dưới 14 tuổi đăng ký tài khoản VNeID thế nào?", "held"),
+    ("Cổng Dịch vụ công quốc gia có ứng dụng trên điện thoại không?", "held"),
+    ("Tổ công nghệ số cộng đồng được trả phụ cấp bao nhiêu?", "held"),
 ]
+
+FIRST_HARD = next(i for i, (q, _) in enumerate(UNANSWERABLE) if q.startswith("Cổng Dịch vụ công quốc gia bảo trì"))
+_FIRST_OFF_TOPIC = next(i for i, (q, _) in enumerate(UNANSWERABLE) if q.startswith("Giá vàng"))
+OFF_TOPIC = set(range(_FIRST_OFF_TOPIC, FIRST_HARD))
 
 TYPO_ABBREV = [
     ("tk vneid bi khoa phai lam sao", V, "bị khóa", "held"),
@@ -260,22 +278,25 @@ def main() -> None:
     for variant, split, n, recall, mrr, answered in rows:
         print(f"{variant:<20} {split:<5} {n:>6} {recall:>9.3f} {mrr:>6.3f} {answered:>13.3f}")
     print()
-    refused: dict[str, list[int]] = {}
-    for question, split in UNANSWERABLE:
+    refused: dict[tuple[str, str], list[int]] = {}
+    for n, (question, split) in enumerate(UNANSWERABLE):
         if args.split != "all" and split != args.split:
             continue
+        kind = "lạc đề" if n in OFF_TOPIC else "khó (lời của kho)" if n >= FIRST_HARD else "ngoài kho"
         for q in (question, fold(question)):
             start = time.perf_counter()
             result = index.answer(q)
             latencies.append((time.perf_counter() - start) * 1000)
-            refused.setdefault(split, []).append(int(result.status != "answered"))
+            refused.setdefault((kind, split), []).append(int(result.status != "answered"))
+            refused.setdefault(("tất cả", split), []).append(int(result.status != "answered"))
             if result.status == "answered" and args.verbose:
                 misses.append(
                     f"  [{split}] NOT REFUSED {q!r} → {result.passages[0].heading[:50]} "
                     f"{[(round(h.dense, 3), round(h.coverage, 2)) for h in result.decision.hits[:2]]}"
                 )
-    for split, values in sorted(refused.items()):
-        print(f"{'không trả lời được':<20} {split:<5} {len(values):>6}   từ chối đúng: {sum(values) / len(values):.3f}")
+    print(f"{'không trả lời được':<20} {'tập':<5} {'số câu':>6} {'từ chối đúng':>13}")
+    for (kind, split), values in sorted(refused.items()):
+        print(f"{kind:<20} {split:<5} {len(values):>6} {sum(values) / len(values):>13.3f}")
     print()
     print(
         f"Độ trễ toàn bộ pipeline ({len(latencies)} câu): p50 {statistics.median(latencies):.0f} ms, "

@@ -65,7 +65,7 @@ def test_unanswerable_questions_become_faq_candidates_and_staff_answers_enter_th
     assert first.status == "unanswerable"
     assert list(Question.objects.candidates()) == [first.question]
     doc = faq_answer(question=first.question, question_text=question,  # type: ignore[arg-type]
-                     answer_text="Lệ phí cấp hộ chiếu phổ thông theo quy định của Bộ Tài chính; hỏi Công an tỉnh.",
+                     answer_text="Lệ phí cấp hộ chiếu phổ thông theo Thông tư số 25/2021/TT-BTC; hỏi Công an tỉnh.",
                      unit=world.unit, user=world.users["owner"])  # type: ignore[attr-defined]
     assert doc.kind == KnowledgeDoc.Kind.FAQ and not Question.objects.candidates().exists()
     again = ask(question=question)

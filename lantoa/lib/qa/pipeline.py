@@ -99,6 +99,7 @@ class KnowledgeIndex:
         self._unigrams = [set(tokens(f"{p.heading}\n{p.text}")) for p in self.passages]
         # Coverage is measured on the passage itself: the document title is shared by all its passages.
         self._marked = [set(marked_terms(f"{p.heading}\n{p.text}")) for p in self.passages]
+        self._numbers = [any(ch.isdigit() for ch in p.text) for p in self.passages]
         self._marked_df: dict[str, int] = {}
         for terms in self._marked:
             for term in terms:
@@ -153,14 +154,14 @@ class KnowledgeIndex:
                 coverage = sum(w for t, w in marked.items() if t in self._marked[i]) / marked_total
             else:
                 coverage = sum(w for t, w in weights.items() if t in self._unigrams[i]) / total
-            hits.append(Hit(key=i, fused=score, dense=float(dense_scores[i]),
-                            lexical=lexical_scores.get(i, 0.0), coverage=coverage))
+            hits.append(Hit(key=i, fused=score, dense=float(dense_scores[i]), lexical=lexical_scores.get(i, 0.0),
+                            coverage=coverage, has_number=self._numbers[i]))
         decision = route(question, n_terms=len(weights), domain_share=domain_share, hits=hits,
                          thresholds=self.thresholds)
         # Hits carry list positions inside the index; hand the caller its own keys.
         by_position = {h.key: self.passages[h.key] for h in hits}
-        decision = Decision(decision.status, [Hit(by_position[h.key].key, h.fused, h.dense, h.lexical, h.coverage)
-                                              for h in decision.hits])
+        decision = Decision(decision.status, [Hit(by_position[h.key].key, h.fused, h.dense, h.lexical, h.coverage,
+                                                  h.has_number) for h in decision.hits])
         chosen = {h.key for h in decision.hits}
         passages = [p for p in by_position.values() if p.key in chosen]
         passages.sort(key=lambda p: [h.key for h in decision.hits].index(p.key))

@@ -27,6 +27,15 @@ _INTENT = re.compile(r"\b(la gi|nhu the nao|the nao|lam sao|lam the nao|o dau|ba
                      r"co phai|co duoc|duoc khong|co can|can gi|can nhung gi|the nao|ra sao|tai sao|vi sao)\b|\?")
 
 
+# Questions that ask for a quantity, a time or a number: their answer must contain a digit.
+_QUANTITY = re.compile(r"\b(bao nhieu|bao lau|may (?:so|ngay|gio|thang|nam|tuoi|lan|buoc)|gio nao|hotline|tong dai)\b")
+# ("ngày nào", "khi nào" stay out: "thứ Năm hằng tuần", "khi hồ sơ được duyệt" answer them without digits.)
+
+
+def asks_quantity(question: str) -> bool:
+    return bool(_QUANTITY.search(fold(question)))
+
+
 def is_greeting(question: str) -> bool:
     return bool(_GREETING.match(fold(question)))
 
@@ -44,6 +53,7 @@ class Hit:
     dense: float  # cosine of question and passage embeddings (e5: roughly 0.7 unrelated … 0.95 same)
     lexical: float  # BM25 score
     coverage: float  # IDF-weighted share of the question's terms that occur in the passage
+    has_number: bool = True  # the passage contains a digit (a count, a date, a phone number)
 
 
 @dataclass(frozen=True)
@@ -81,6 +91,9 @@ def route(question: str, *, n_terms: int, domain_share: float, hits: list[Hit],
     if is_greeting(question):
         return Decision(GREETING, [])
     answerable = [h for h in hits[:5] if good_enough(h, t)]
+    if asks_quantity(question):
+        # "Phụ cấp bao nhiêu?" answered by a passage without a single number would be a quote beside the point.
+        answerable = [h for h in answerable if h.has_number]
     if n_terms == 0:
         return Decision(OUT_OF_SCOPE if not answerable else NEEDS_CLARIFICATION, [])
     if n_terms <= 2 and not has_intent(question):

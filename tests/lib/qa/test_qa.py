@@ -105,3 +105,13 @@ def test_normalise_strips_markup_and_masks_personal_numbers() -> None:
     assert "1/7/2025" in text and "mức 2" in text
     assert len(normalise("a" * 10_000)) == 500
     assert has_marks("đăng ký") and has_marks("Tài khoản") and not has_marks("tai khoan VNeID")
+
+
+def test_a_quantity_question_needs_a_number_in_its_answer() -> None:
+    from lantoa.lib.qa.routing import asks_quantity
+
+    assert asks_quantity("Tổ công nghệ số được trả phụ cấp bao nhiêu?") and asks_quantity("mat bao lau")
+    assert not asks_quantity("Đổi số điện thoại thì có phải cập nhật không?")
+    no_number = Hit(key=0, fused=0.03, dense=0.95, lexical=5.0, coverage=1.0, has_number=False)
+    assert route("Phụ cấp bao nhiêu?", n_terms=3, domain_share=1, hits=[no_number]).status == UNANSWERABLE
+    assert route("Phụ cấp là gì?", n_terms=3, domain_share=1, hits=[no_number]).status == ANSWERED
