@@ -35,6 +35,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "counts": [(label, counts.get(value, 0)) for value, label in Question.Status.choices],
         "rated": [(label, rated.get(value, 0)) for value, label in Question.Feedback.choices],
         "candidates": Question.objects.candidates().count(),
+        "recent": Question.objects.all()[:20],
     })
 
 
