@@ -37,6 +37,7 @@ def browser():  # type: ignore[no-untyped-def]
 def landing(world: World, demo_kb: object, settings: object) -> World:
     # Database work happens here, before Playwright starts its event loop in this thread.
     settings.FORM_MIN_SECONDS = 1  # type: ignore[attr-defined]
+    settings.ASSISTANT_RATE_LIMIT = "2/60"  # type: ignore[attr-defined]
     Campaign.objects.create(slug="cds-2026", title="Chuyển đổi số vì người dân", unit=world.unit,
                             tagline="Mỗi người dân một tài khoản số", is_published=True)
     FeedbackRoute.objects.create(topic="", area=world.commune, unit=world.unit)
@@ -61,6 +62,11 @@ def test_citizen_asks_without_tone_marks_reads_a_cited_answer_and_sends_feedback
     page.screenshot(path=str(ARTIFACTS / "portal-answer-mobile.png"), full_page=True)
     page.click("#answer .rate button[value='1']")
     page.wait_for_selector("text=Cảm ơn bạn đã đánh giá")
+    page.fill("#ask-q", "xin chao")
+    page.click(".ask-box button[type=submit]")
+    page.wait_for_selector("text=Tôi là trợ lý hỏi đáp")
+    page.click(".ask-box button[type=submit]")  # third question within the minute: refused, and said so in place
+    page.wait_for_selector("text=Bạn đã hỏi quá nhiều câu")
     page.goto(f"{base}/cong-thong-tin/gui-y-kien/")
     page.select_option("#id_topic", "ky_nang_so")
     page.select_option("#id_province", str(world.province.pk))
