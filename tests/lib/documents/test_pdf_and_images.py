@@ -11,7 +11,7 @@ from lantoa.lib.documents.image_file import tiff_page_count
 from lantoa.lib.documents.pdf_file import unreadable
 
 from .conftest import FakeOcr
-from .makefiles import blank_pixels, image_pdf, png, png_header_only, text_pdf, tiff_pages
+from .makefiles import blank_pdf, blank_pixels, image_pdf, png, png_header_only, text_pdf, tiff_pages
 
 LINES = [
     "UY BAN NHAN DAN XA AN BINH",
@@ -76,12 +76,7 @@ def test_truncated_pdf(tmp_path: Path, no_ocr: None) -> None:
 
 
 def test_500_page_scan_is_refused_before_ocr(tmp_path: Path, no_ocr: None) -> None:
-    writer = PdfWriter()
-    for _ in range(500):
-        writer.add_blank_page(width=595, height=842)
-    buf = io.BytesIO()
-    writer.write(buf)
-    path = _write(tmp_path, "scan500.pdf", buf.getvalue())
+    path = _write(tmp_path, "scan500.pdf", blank_pdf(500))
     with pytest.raises(DocumentError) as err:
         read_document(path)
     assert err.value.code == "too_many_pages"
