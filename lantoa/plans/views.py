@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lantoa.lib.text import fold
@@ -21,16 +22,17 @@ from lantoa.units.models import Unit
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SECTION_KINDS = ("reference", "theme", "channel", "phase", "target", "audience", "budget", "assignment", "recipient")
+# Lazy: evaluated per request in the user's language, not once at import.
 SECTION_TITLES = {
-    "reference": _("Căn cứ, thực hiện"),
-    "theme": _("II. Nội dung tuyên truyền"),
-    "channel": _("III. Hình thức, kênh truyền thông"),
-    "phase": _("IV. Lộ trình, giai đoạn"),
-    "target": _("Chỉ tiêu"),
-    "audience": _("Đối tượng tuyên truyền"),
-    "budget": _("Kinh phí"),
-    "assignment": _("V. Tổ chức thực hiện: phân công"),
-    "recipient": _("Nơi nhận"),
+    "reference": gettext_lazy("Căn cứ, thực hiện"),
+    "theme": gettext_lazy("II. Nội dung tuyên truyền"),
+    "channel": gettext_lazy("III. Hình thức, kênh truyền thông"),
+    "phase": gettext_lazy("IV. Lộ trình, giai đoạn"),
+    "target": gettext_lazy("Chỉ tiêu"),
+    "audience": gettext_lazy("Đối tượng tuyên truyền"),
+    "budget": gettext_lazy("Kinh phí"),
+    "assignment": gettext_lazy("V. Tổ chức thực hiện: phân công"),
+    "recipient": gettext_lazy("Nơi nhận"),
 }
 
 
