@@ -144,8 +144,9 @@ class KnowledgeIndex:
         dense_order = [int(i) for i in np.argsort(-dense_scores)[:limit]] if unigrams else []
         fused = rrf([[i for i, _ in lexical], dense_order])
         lexical_scores = dict(lexical)
-        # Coverage on marked syllables tells "mất sổ hộ khẩu" from "mật khẩu"; folded when marks are missing.
-        marked = self._marked_weights(prepared)
+        # Coverage on marked syllables tells "mất sổ hộ khẩu" from "mật khẩu" — when the citizen typed the marks.
+        # On restored marks a wrong guess ("đối" for "đổi") would count as missing, so folded terms are used.
+        marked = self._marked_weights(prepared) if has_marks(question) else {}
         marked_total = sum(marked.values()) or 1.0
         hits = []
         for idx, score in fused[:8]:
