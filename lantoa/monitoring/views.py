@@ -263,7 +263,7 @@ def _themes(request: HttpRequest) -> Any:
         from lantoa.plans.models import Theme
     except ImportError:  # plans app absent: watches work without a linked theme
         return None
-    return Theme.objects.filter(plan__in=visible_plans(request)).select_related("plan")[:300]
+    return Theme.objects.filter(plan__in=visible_plans(request)).select_related("plan")
 
 
 @staff_required

@@ -129,3 +129,16 @@ def test_did_you_mean_repairs_garbled_query(world):
     make_item(manual_source(world), "Xã Thanh Thủy đẩy mạnh chuyển đổi số", "Hướng dẫn cài VNeID.")
     page = world.client("owner").get(reverse("monitoring:search"), {"q": '"chuyén dbi s6"'}).content.decode()
     assert "Có phải bạn muốn tìm" in page and "chuyển đổi số" in page
+
+
+def test_watch_linked_to_plan_theme_takes_its_text(world):
+    plans = pytest.importorskip("lantoa.plans.models")
+    plan = plans.Plan.objects.create(unit=world.unit, title="Kế hoạch tuyên truyền chuyển đổi số năm 2025")
+    theme = plans.Theme.objects.create(plan=plan, text="Tuyên truyền về dịch vụ công trực tuyến và VNeID")
+    client = world.client("owner")
+    form = client.get(reverse("monitoring:watch_new")).content.decode()
+    assert "Tuyên truyền về dịch vụ công trực tuyến" in form
+    client.post(reverse("monitoring:watch_new"), {"unit": world.unit.pk, "name": "DVC", "query": "",
+                                                  "plan_theme": theme.pk, "spike_threshold": 3, "is_active": "on"})
+    watch = Watch.objects.get()
+    assert watch.plan_theme == theme and watch.description == theme.text
