@@ -124,3 +124,19 @@ def test_steps_are_restartable(world, fixture_server):
         pipeline.run_step(item, step)
     assert ItemBand.objects.filter(item=item).count() == bands
     assert ItemMatch.objects.filter(item=item).count() <= 1
+
+
+def test_periodic_poll_one_bad_source_stops_nothing(world, fixture_server):
+    from lantoa.monitoring.tasks import poll_due_sources
+
+    bad = [make_source(world, fixture_server, p) for p in ("feeds/khong-phai-rss.rss", "vong-a", "sang-noi-bo")]
+    good = make_source(world, fixture_server, "feeds/hanoimoi.atom")
+    poll_due_sources.call_local()
+    good.refresh_from_db()
+    assert good.items_found == 3 and good.health == "ok"
+    states = {s.url.rsplit("/", 1)[1]: (s.refresh_from_db(), s.last_error_code, s.is_active)[1:] for s in bad}
+    assert states == {"khong-phai-rss.rss": ("not_feed", True), "vong-a": ("redirect_loop", False),
+                      "sang-noi-bo": ("private_address", False)}
+    assert Item.objects.filter(stage=Item.Stage.INDEXED).count() >= 2
+    poll_due_sources.call_local()  # nothing is due again yet: no refetch, nothing ingested twice
+    assert Item.objects.count() == 3
