@@ -68,7 +68,7 @@ def kb_read_file(path: Path) -> str:
     return read_document(path).text
 
 
-def kb_import_paths(*, paths: list[Path], unit: Unit | None = None, kind: str = KnowledgeDoc.Kind.GUIDE
+def kb_import_paths(*, paths: list[Path], unit: Unit | None = None, kind: str | None = None
                     ) -> list[KnowledgeDoc]:
     """Import files and folders (recursively); each file becomes one document named by its file name."""
     files: list[Path] = []
@@ -77,7 +77,14 @@ def kb_import_paths(*, paths: list[Path], unit: Unit | None = None, kind: str = 
             files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in KB_SUFFIXES))
         else:
             files.append(path)
-    return [kb_add_document(name=f.name, text=kb_read_file(f), unit=unit, kind=kind) for f in files]
+    docs = []
+    for f in files:
+        # The file name is the document's identity: without --unit, a file already in the base keeps its unit.
+        existing = KnowledgeDoc.objects.filter(name=f.name).first()
+        owner = unit if unit is not None else (existing.unit if existing else None)
+        doc_kind = kind or (existing.kind if existing else KnowledgeDoc.Kind.GUIDE)
+        docs.append(kb_add_document(name=f.name, text=kb_read_file(f), unit=owner, kind=doc_kind))
+    return docs
 
 
 @transaction.atomic

@@ -17,7 +17,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", type=Path)
         parser.add_argument("--unit", type=int, help="mã (id) đơn vị quản lý tài liệu")
-        parser.add_argument("--kind", choices=KnowledgeDoc.Kind.values, default=KnowledgeDoc.Kind.GUIDE)
+        parser.add_argument("--kind", choices=KnowledgeDoc.Kind.values,
+                            help="guide (mặc định cho tài liệu mới), faq, official, plan")
 
     def handle(self, *args: Any, **options: Any) -> None:
         missing = [str(p) for p in options["paths"] if not p.exists()]
