@@ -27,10 +27,12 @@ def _current_stamp() -> tuple[object, ...]:
 
 
 def build_index() -> KnowledgeIndex:
-    rows = list(Passage.objects.select_related("document").order_by("document_id", "position"))
+    # Only public documents answer citizens: a quote is a publication, and seed 001-like internal texts must
+    # not leak passage by passage through the assistant.
+    rows = list(Passage.objects.filter(document__is_public=True).select_related("document")
+                .order_by("document_id", "position"))
     passages = [
-        IndexPassage(key=p.pk, document=p.document.title, heading=p.heading, text=p.text,
-                     link=p.get_public_url() if p.document.is_public else "")
+        IndexPassage(key=p.pk, document=p.document.title, heading=p.heading, text=p.text, link=p.get_public_url())
         for p in rows
     ]
     vectors = np.stack([p.as_array() for p in rows]) if rows else np.zeros((0, embedding.DIM), np.float32)

@@ -19,7 +19,8 @@ class DocumentForm(forms.Form):
     text = forms.CharField(label=_("Hoặc dán nội dung"), max_length=200_000, required=False,
                            widget=forms.Textarea(attrs={"rows": 8}))
     source_url = forms.URLField(label=_("Đường dẫn nguồn"), max_length=500, required=False, assume_scheme="https")
-    is_public = forms.BooleanField(label=_("Công khai toàn văn trên cổng thông tin"), required=False, initial=True)
+    is_public = forms.BooleanField(label=_("Công khai trên cổng thông tin và dùng để trả lời người dân"),
+                                   required=False, initial=True)
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

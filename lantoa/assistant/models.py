@@ -34,8 +34,9 @@ class KnowledgeDoc(models.Model):
     source_url = models.URLField(_("nguồn gốc"), max_length=500, blank=True)
     body = models.TextField(_("nội dung"))
     content_hash = models.CharField(max_length=64, editable=False)
-    # Public documents are shown in full on the portal and cited with a link; all are used to answer.
-    is_public = models.BooleanField(_("công khai trên cổng thông tin"), default=True)
+    # Public documents are shown in full on the portal, cited with a link and used to answer citizens.
+    # Internal ones stay in the base for staff (a draft, a text marked for Party agencies only).
+    is_public = models.BooleanField(_("công khai, dùng để trả lời người dân"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(excluded_fields=["body"])

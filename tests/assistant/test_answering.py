@@ -187,3 +187,14 @@ def test_changes_to_the_base_reach_the_index(demo_kb: object) -> None:
                          "hằng tháng.\n")
     answer = ask(question=question, store=False)
     assert answer.status == "answered" and "sáng thứ Năm" in answer.text
+
+
+def test_internal_documents_never_answer_citizens(db: object, embedding_model: object) -> None:
+    from lantoa.assistant import engine
+
+    engine.reset()
+    kb_add_document(name="noi-bo.md", is_public=False,
+                    text="# Tài liệu nội bộ\n## Lịch họp Ban Chỉ đạo\n"
+                         "Ban Chỉ đạo họp vào thứ Hai đầu tiên của tháng.\n")
+    assert ask(question="Ban Chỉ đạo họp vào ngày nào trong tháng?", store=False).status != "answered"
+    engine.reset()
