@@ -10,6 +10,7 @@ right instead of the quốc hiệu, the issuing body with a star underneath on t
 from __future__ import annotations
 
 import io
+import re
 
 from django.utils import translation
 from docx import Document
@@ -20,6 +21,7 @@ from docx.shared import Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
+from lantoa.lib.text import fold
 from lantoa.plans.models import Plan, PlanReference
 
 FONT = "Times New Roman"
@@ -28,6 +30,15 @@ BODY_PT = 14
 # (a box-drawing character would pull in a fallback font).
 RULE = "\u00a0" * 14
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+COORDINATES = "Phối hợp: "
+# Sentences that close a plan rather than assign anything ("Trên đây là …", "Trong quá trình triển khai …",
+# "Kế hoạch này là căn cứ …"); matched on folded text.
+_CLOSING = re.compile(r"^\W*(?:tren day la|trong qua trinh|qua trinh (?:trien khai|thuc hien)|ke hoach nay la)\b")
+_COORDINATING = re.compile(r"^\W*phoi hop\b")
+
+
+def _unique(names: list[str]) -> list[str]:
+    return list(dict.fromkeys(names))
 
 
 def _fmt(day: object) -> str:
@@ -212,38 +223,60 @@ def _plan_docx(plan: Plan) -> bytes:
                           False))
         leads = [a.display_unit for a in assignments if a.channel_id == channel.pk and a.role == "lead"]
         coords = [a.display_unit for a in assignments if a.channel_id == channel.pk and a.role != "lead"]
+        # Names carry commas of their own ("Sở Văn hoá, Thể thao và Du lịch"): ";" separates them.
         if leads:
-            part3.append((f"- Đơn vị thực hiện: {', '.join(leads)}.", False))
+            part3.append((f"- Đơn vị thực hiện: {'; '.join(_unique(leads))}.", False))
         if coords:
-            part3.append((f"- Đơn vị phối hợp: {', '.join(coords)}.", False))
+            part3.append((f"- Đơn vị phối hợp: {'; '.join(_unique(coords))}.", False))
     sections.append(("HÌNH THỨC TUYÊN TRUYỀN", part3))
 
+    phases = list(plan.phases.all())
     part4: list[tuple[str, bool]] = []
-    for i, phase in enumerate(plan.phases.all(), start=1):
+    for i, phase in enumerate(phases, start=1):
         window = f" (từ {_fmt(phase.start)} đến {_fmt(phase.end)})" if phase.start or phase.end else ""
         part4.append((f"{i}. {phase.name}{window}", True))
         for label, text in (("Mục tiêu", phase.goals), ("Nội dung trọng tâm", phase.focus),
                             ("Hình thức", phase.forms)):
             if text:
                 part4.append((f"- {label}: {text}", False))
-    budget = list(plan.budget_items.all())
-    if budget:
-        part4.append(("Kinh phí", True))
-        for b in budget:
-            amount = f" — {b.amount:,.0f} đồng".replace(",", ".") if b.amount is not None else ""
-            part4.append((f"- {b.source}{': ' + b.description if b.description else ''}{amount}", False))
-    if part4:
-        sections.append(("LỘ TRÌNH THỰC HIỆN, KINH PHÍ", part4))
+    budget = [
+        f"- {b.source}{': ' + b.description if b.description else ''}"
+        + (f" — {b.amount:,.0f} đồng".replace(",", ".") if b.amount is not None else "")
+        for b in plan.budget_items.all()
+    ]
+    if phases and budget:
+        # A numbered item after the phases, not a "KINH PHÍ" section title: a section named after the budget
+        # is read whole as the budget, phases included. Five sections, as the standard layout has.
+        part4.append((f"{len(phases) + 1}. Kinh phí thực hiện", True))
+        part4 += [(line, False) for line in budget]
+        sections.append(("LỘ TRÌNH THỰC HIỆN", part4))
+    elif phases:
+        sections.append(("LỘ TRÌNH THỰC HIỆN", part4))
+    elif budget:
+        # Only the budget: a heading without "lộ trình", or its year ("năm 2025") reads as a phase.
+        sections.append(("KINH PHÍ THỰC HIỆN", [(line, False) for line in budget]))
 
-    part5: list[tuple[str, bool]] = [(line, False) for line in plan.organisation_lines()]
-    duty_units: dict[str, list[str]] = {}
+    # General lines of V go before the units, except from the first closing sentence on ("Trong quá trình
+    # triển khai …", "Kế hoạch này là …"): a reader stops a section there, so the units must come first.
+    general = plan.organisation_lines()
+    cut = next((k for k, line in enumerate(general) if _CLOSING.match(fold(line))), len(general))
+    part5: list[tuple[str, bool]] = [(line, False) for line in general[:cut]]
+    duty_units: dict[tuple[str, str], list[str]] = {}
     for a in assignments:
         if a.channel_id is None:
-            role = "" if a.role == "lead" else " (phối hợp)"
-            duty_units.setdefault(a.display_unit + role, []).extend(a.duty_lines() or [a.duties])
-    for i, (unit_name, duties) in enumerate(duty_units.items(), start=1):
+            duty_units.setdefault((a.display_unit, a.role), []).extend(a.duty_lines())
+    for i, ((unit_name, role), duties) in enumerate(duty_units.items(), start=1):
         part5.append((f"{i}. {unit_name}", True))
-        part5 += [(f"- {d.lstrip('- ')}", False) for d in duties if d]
+        lines = [d.lstrip("- ") for d in duties if d.lstrip("- ")]
+        if role != "lead":
+            # A coordinating unit says so in its first duty ("Phối hợp …"), the way plans write it and the
+            # way a reader tells the role; a duty that already starts that way is left as it is.
+            if not lines:
+                lines = ["Phối hợp thực hiện."]
+            elif not _COORDINATING.match(fold(lines[0])):
+                lines[0] = COORDINATES + lines[0]
+        part5 += [(f"- {d}", False) for d in lines]
+    part5 += [(line, False) for line in general[cut:]]
     sections.append(("TỔ CHỨC THỰC HIỆN", part5))
 
     for n, (heading, lines) in enumerate(sections):
@@ -265,12 +298,15 @@ def _signature(doc: object, plan: Plan) -> None:
     p = left.paragraphs[0]
     p.paragraph_format.space_after = Pt(0)
     _set_run_font(p.add_run("Nơi nhận:"), 12, bold=True, italic=True)
-    for r in plan.recipients.all():
+    recipients = list(plan.recipients.all())
+    for r in recipients:
         q = left.add_paragraph()
         q.paragraph_format.space_after = Pt(0)
         _set_run_font(q.add_run(f"- {r.name}{' ' + r.note if r.note else ''};"), 11)
-    q = left.add_paragraph()
-    _set_run_font(q.add_run("- Lưu VT."), 11)
+    if not any(fold(r.name).startswith("luu") for r in recipients):
+        # The filing line every signed copy ends with, unless the plan lists it (an imported plan does).
+        q = left.add_paragraph()
+        _set_run_font(q.add_run("- Lưu VT."), 11)
     _cell_para(right, plan.signer_capacity.upper(), size=14, bold=True, first=True)
     _cell_para(right, plan.signer_title.upper(), size=14, bold=True)
     for _i in range(3):
