@@ -184,9 +184,16 @@ def _dated_items(section: Section) -> bool:
     return dated * 2 > len(section.items)
 
 
-def extract_themes(sections: list[Section]) -> tuple[list[str], list[str]]:
-    """(themes, audiences) from the content sections."""
+def extract_themes(
+    sections: list[Section], children: list[list[str]] | None = None
+) -> tuple[list[str], list[str]]:
+    """(themes, audiences) from the content sections.
+
+    ``children``, when given, receives the sub-items (bullets) of each theme, index for index with
+    the themes: a nested theme ("1. …" with "- …" under it) keeps its sub-items.
+    """
     themes: list[str] = []
+    subs: list[list[str]] = []
     audiences: list[str] = []
     for section in sections:
         if "themes" not in section.kinds and "audiences" not in section.kinds:
@@ -196,16 +203,23 @@ def extract_themes(sections: list[Section]) -> tuple[list[str], list[str]]:
                 audiences.extend(item.body_texts() or [item.title])
             elif item.children:
                 themes.extend(child.short_title for child in item.children)
+                subs.extend([b.text for b in child.bullets if b.text] for child in item.children)
             elif "themes" in section.kinds:
                 themes.append(item.title)
+                subs.append([b.text for b in item.bullets if b.text])
         if not section.items:
             target = themes if "themes" in section.kinds else audiences
             target.extend(b.text for b in section.intro.bullets)
+            if target is themes:
+                subs.extend([] for _ in section.intro.bullets)
     if not themes:
         # Plans without a "NỘI DUNG" section list their work under "NHIỆM VỤ".
         for section in sections:
             if "tasks" in section.kinds and not section.kinds & {"organisation", "purpose"}:
                 themes.extend(item.title for item in section.items)
+                subs.extend([] for _ in section.items)
+    if children is not None:
+        children.extend(subs)
     return themes, audiences
 
 

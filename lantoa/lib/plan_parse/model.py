@@ -96,6 +96,8 @@ class PlanDraft:
     purpose: list[str] = field(default_factory=list)
     requirements: list[str] = field(default_factory=list)
     audiences: list[str] = field(default_factory=list)
+    # Sub-items of ``themes[i]`` (its bullets), so nested themes survive an import.
+    theme_children: list[list[str]] = field(default_factory=list)
     signer_title: str | None = None
     digital_signature: DigitalSignature | None = None
     text_condition: str = "clean"
@@ -143,6 +145,7 @@ class PlanDraft:
                 "purpose": self.purpose,
                 "requirements": self.requirements,
                 "audiences": self.audiences,
+                "theme_children": self.theme_children,
                 "reference_subjects": [r.subject for r in self.references],
                 "channels": [
                     {

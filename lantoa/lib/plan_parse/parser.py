@@ -106,7 +106,7 @@ def parse_plan(text: str, *, repair: bool = True) -> PlanDraft:
     mentions = find_mentions("\n".join(lines[mention_from : tail.body_end]))
     draft.references = merge_references(refs + mentions, draft.number)
 
-    draft.themes, draft.audiences = extract_themes(sections)
+    draft.themes, draft.audiences = extract_themes(sections, children=draft.theme_children)
     draft.channels = extract_channels(sections)
     draft.phases = extract_phases(sections)
     if not draft.phases:
@@ -250,7 +250,8 @@ def _polish(draft: PlanDraft, polisher: Polisher) -> None:
     for ref in draft.references:
         add(ref, "issuer", ref.issuer)
         add(ref, "subject", ref.subject)
-    for lst in (draft.themes, draft.targets, draft.recipients, draft.purpose, draft.requirements, draft.audiences):
+    lists = (draft.themes, draft.targets, draft.recipients, draft.purpose, draft.requirements, draft.audiences)
+    for lst in (*lists, *draft.theme_children):
         for k, value in enumerate(lst):
             add(lst, k, value)
     for channel in draft.channels:
