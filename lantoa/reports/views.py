@@ -181,7 +181,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
             values[value.report_id] = value.display
     rows = [(r, values.get(r.pk, "")) for r in page.object_list]
     return render(request, "reports/report_list.html", {
-        "page": page, "rows": rows, "indicator": indicator, "query": params.copy().pop("page", None) and "",
+        "page": page, "rows": rows, "indicator": indicator,
         "filters": {k: v for k, v in params.items() if k != "page"},
     })
 
