@@ -41,6 +41,31 @@ def _unique(names: list[str]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+# A wrapped title line must not start like the text after the title does: a reference ("Căn cứ …",
+# "Thực hiện …", "Triển khai …", "Xét …"), a bullet, a parenthesis or a section numeral ("V. …").
+_NO_LINE_START = re.compile(r"^(?:can cu|thuc hien|trien khai|xet\b|[-+•(]|[ivxl]{1,4}\s*[.:)\-])")
+
+
+def _title_lines(title: str, width: int = 90) -> list[str]:
+    """The title over short lines, as officials centre it (manual line breaks).
+
+    One long paragraph is what a reader of the DOCX would otherwise get, and a title line runs to
+    140 characters at most in any printed plan: longer, it reads as body text. At most six lines.
+    """
+    width = max(width, len(title) // 5 + 1)
+    lines: list[str] = []
+    for word in title.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    for k in range(len(lines) - 1, 0, -1):
+        while _NO_LINE_START.match(fold(lines[k])) and " " in lines[k]:
+            first, lines[k] = lines[k].split(" ", 1)
+            lines[k - 1] += " " + first
+    return lines
+
+
 def _fmt(day: object) -> str:
     return day.strftime("%d/%m/%Y") if day else ""  # type: ignore[attr-defined]
 
@@ -174,9 +199,19 @@ def _plan_docx(plan: Plan) -> bytes:
 
     _header(doc, plan)
     _para(doc, "", after=6)
-    _para(doc, plan.get_doc_type_display().upper(), size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER,
-          indent=False, after=0)
-    _para(doc, plan.title, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=0)
+    doc_type = plan.get_doc_type_display()
+    if plan.doc_type == Plan.DocType.COMMUNICATION_PLAN and fold(plan.title).startswith(fold(doc_type)):
+        # "Kế hoạch truyền thông …" in the title already: the document type is then plain "KẾ HOẠCH" (as in
+        # seed 001), not "KẾ HOẠCH TRUYỀN THÔNG" above a title that says it again.
+        doc_type = str(Plan.DocType.PLAN.label)
+    _para(doc, doc_type.upper(), size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=0)
+    title = _para(doc, "", size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=0)
+    run = title.add_run()
+    _set_run_font(run, 14, bold=True)
+    for k, line in enumerate(_title_lines(plan.title)):
+        if k:
+            run.add_break()
+        run.add_text(line)
     _para(doc, RULE, size=14, underline=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=12)
 
     for ref in plan.references.all():

@@ -5,6 +5,9 @@ plan states with what the draft reads. "The same structure", field by field:
 
 - number: the plan's number; a number without digits ("…/KH-UBND", illegible in the scan) is blank
   (``None``), as the importer reports blank numbers. issued_on: equal (``None`` for a draft).
+- title: equal. issuer and the body above it: equal but for case (the header prints them in capitals).
+  place: equal when the plan is dated; an undated draft prints "…, ngày …… tháng …… năm ……", which
+  carries no date, and the importer then reports no place either.
 - references: the "Căn cứ …"/"Thực hiện …" list, in order, as (relation, kind, number, date). Numbers the
   importer finds mentioned in the body ("mentions", e.g. 57-NQ/TW inside a title) are not part of it.
 - themes: the top-level themes in order, each with its sub-themes in order (the plan's nested themes;
@@ -79,6 +82,9 @@ def stated(plan: Plan) -> dict[str, Any]:
     return {
         "number": plan.number if any(c.isdigit() for c in plan.number) else None,
         "issued_on": plan.issued_on,
+        "title": plan.title,
+        "issuer": (fold(plan.issuer_parent) or None, fold(plan.unit.name)),
+        "place": plan.place if plan.issued_on else None,
         "references": [(r.relation, r.doc_number or None, r.doc_date) for r in plan.references.all()],
         "reference_kinds": [_key(r.doc_kind)[:7] for r in plan.references.all()],
         "themes": [(t.text, [c.text for c in themes if c.parent_id == t.pk]) for t in themes if t.parent_id is None],
@@ -123,6 +129,9 @@ def read(draft: PlanDraft, plan: Plan) -> dict[str, Any]:
     return {
         "number": draft.number,
         "issued_on": draft.issued_on,
+        "title": draft.title,
+        "issuer": (fold(draft.issuer_parent or "") or None, fold(draft.issuer or "")),
+        "place": draft.place,
         "references": [(r.relation, r.number, r.date) for r in refs],
         "reference_kinds": [_key(r.kind or "")[:7] for r in refs],
         "themes": list(zip(draft.themes, children, strict=True)),
