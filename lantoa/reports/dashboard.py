@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from django.urls import reverse
@@ -31,10 +32,32 @@ class Overview:
     total: Row | None = None
     matrix: list[dict[str, Any]] = field(default_factory=list)  # child area × request completeness
     series: list[dict[str, Any]] = field(default_factory=list)  # per indicator: [(label, value, link)]
+    # Codes chosen for the on-screen tables and charts (None: the first DEFAULT_SHOWN); exports show all.
+    shown_codes: list[str] | None = None
 
     @property
     def numeric_indicators(self) -> list[Indicator]:
         return [i for i in self.indicators if i.is_numeric and i.aggregation != "none"]
+
+    @property
+    def shown_indicators(self) -> list[Indicator]:
+        """A province has up to ~170 communes: 50 indicator columns of links would make a 1.5 MB page on a
+        commune office's connection, so the screen shows a chosen few and the XLSX pivot has them all."""
+        numeric = self.numeric_indicators
+        if self.shown_codes is None:
+            return numeric[:DEFAULT_SHOWN]
+        if "*" in self.shown_codes:
+            return numeric
+        chosen = [i for i in numeric if i.code in self.shown_codes]
+        return chosen or numeric[:DEFAULT_SHOWN]
+
+    @property
+    def shown_series(self) -> list[dict[str, Any]]:
+        codes = {i.code for i in self.shown_indicators}
+        return [s for s in self.series if s["indicator"].code in codes]
+
+
+DEFAULT_SHOWN = 8
 
 
 def rate_class(value: float | None) -> str:
@@ -52,10 +75,16 @@ def rate_class(value: float | None) -> str:
     return "rate-0"
 
 
+@lru_cache(maxsize=4)
+def _url(name: str) -> str:
+    # A roll-up page builds thousands of links; reverse() once per name, not per link.
+    return reverse(name)
+
+
 def reports_link(**params: Any) -> str:
     """The list of reports behind a number."""
     clean = {k: v for k, v in params.items() if v not in (None, "")}
-    return f"{reverse('reports:report_list')}?{urlencode(clean)}"
+    return f"{_url('reports:report_list')}?{urlencode(clean)}"
 
 
 def _filter_key(requests: list[ReportRequest]) -> dict[str, Any]:
@@ -66,11 +95,11 @@ def _filter_key(requests: list[ReportRequest]) -> dict[str, Any]:
 
 
 def build_overview(*, area: AdminArea, requests: list[ReportRequest], indicators: list[Indicator],
-                   whole_year: bool = False) -> Overview:
+                   whole_year: bool = False, shown_codes: list[str] | None = None) -> Overview:
     """Roll-up of ``requests`` over the children of ``area`` (provinces of the nation, communes of a province);
     for a commune, its own units. ``whole_year``: the requests are ``year_requests(...)``, so a province's
     drill-down may read the year cells."""
-    ov = Overview(area=area, requests=requests, indicators=indicators)
+    ov = Overview(area=area, requests=requests, indicators=indicators, shown_codes=shown_codes)
     if not requests:
         return ov
     fin = rollup.Finisher(indicators)
@@ -104,7 +133,7 @@ def build_overview(*, area: AdminArea, requests: list[ReportRequest], indicators
     for child in children:
         row = Row(key=child.pk, label=child.name, values=fin(totals.get(child.pk, {})),
                   rates=rates.get(child.pk, Rates()))
-        row.link = f"{reverse('reports:dashboard')}?{urlencode({**_page_key(requests), 'area': child.code})}"
+        row.link = f"{_url('reports:dashboard')}?{urlencode({**_page_key(requests), 'area': child.code})}"
         row.extra = {"code": child.code, "class": rate_class(row.rates.completeness),
                      "reports": reports_link(**key, area=child.code)}
         ov.rows.append(row)

@@ -102,10 +102,11 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     overview = None
     if area is not None:
         indicators = list(req.form_version.indicators.all())
-        overview = build_overview(area=area, requests=[req], indicators=indicators)
+        overview = build_overview(area=area, requests=[req], indicators=indicators,
+                                  shown_codes=_shown_codes(request))
     own = req.reports.filter(unit_id__in=scope.member_unit_ids).select_related("unit")
     return render(request, "reports/request_detail.html", {
-        "req": req, "overview": overview, "own_reports": own,
+        "req": req, "overview": overview, "own_reports": own, "keep_params": _keep_params(request),
         "can_manage": scope.is_superuser or req.issuer_id in scope.editable_unit_ids,
     })
 
@@ -139,14 +140,26 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     assert area is not None
     indicators = list(requests[-1].form_version.indicators.all()) if requests else []
     overview = build_overview(area=area, requests=requests, indicators=indicators,
-                              whole_year="request" not in request.GET)
+                              whole_year="request" not in request.GET, shown_codes=_shown_codes(request))
     return render(request, "reports/dashboard.html", {
         "overview": overview, "form": form, "year": year, "forms": ReportForm.objects.all(),
         "years": range(timezone.localdate().year - 3, timezone.localdate().year + 2),
         "targets": targets_vs_actuals(overview), "query": request.GET.urlencode(),
+        "keep_params": _keep_params(request),
         "breadcrumbs": area.ancestors(), "total_class": rate_class(
             overview.total.rates.completeness if overview.total else None),
     })
+
+
+def _shown_codes(request: HttpRequest) -> list[str] | None:
+    """?chi_tieu=<code>&chi_tieu=…: the indicators shown on screen; ?chi_tieu=tat-ca: all of them."""
+    codes = [c[:40] for c in request.GET.getlist("chi_tieu")][:100]
+    return ["*"] if "tat-ca" in codes else (codes or None)
+
+
+def _keep_params(request: HttpRequest) -> list[tuple[str, str]]:
+    """The page's other filters, carried by the indicator chooser."""
+    return [(k, str(v)) for k, v in request.GET.items() if k != "chi_tieu"]
 
 
 @staff_required

@@ -147,3 +147,16 @@ def test_year_cells_agree_with_the_values_after_submit_and_return(world):
 
     assert clean(by_cells) == clean(by_values)
     assert len(clean(by_cells)) == 3
+
+
+def test_indicator_chooser_limits_the_on_screen_table(world):
+    s = setup_reports(world)
+    submit(world.client("owner"), s.report)
+    client = world.client("supervisor")
+    url = f"/bao-cao/tong-hop/?request={s.request.pk}&area={world.province.code}"
+    default = client.get(url).content.decode()  # the first eight numeric indicators: all of this small form
+    assert 'title="Thời lượng phát thanh"' in default and 'title="Số tin, bài"' in default
+    chosen = client.get(url + "&chi_tieu=thoi_luong").content.decode()
+    assert 'title="Thời lượng phát thanh"' in chosen and 'title="Số tin, bài"' not in chosen
+    everything = client.get(url + "&chi_tieu=tat-ca").content.decode()
+    assert 'title="Thời lượng phát thanh"' in everything and 'title="Số tin, bài"' in everything
