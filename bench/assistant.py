@@ -132,54 +132,111 @@ ANSWERABLE: list[tuple[str, str, str, str]] = [
     ("Theo dõi tin tức chuyển đổi số của phường Vĩnh Tuy ở đâu?", P, "Kênh thông tin", "dev"),
     ("Lâm Đồng tuyên truyền chuyển đổi số như thế nào?", P, "Lâm Đồng", "held"),
     ("Các mô hình hay về chuyển đổi số được khen thưởng thế nào?", P, "Mô hình hay", "dev"),
+    # Added in the answerability round, written from the guides before any threshold was touched; the
+    # "held" ones were never looked at while tuning.
+    ("Muốn mở khoá tài khoản định danh thì mang gì?", V, "bị khóa", "dev"),
+    ("Lệ phí nộp trực tuyến có được giảm không?", N, "Thanh toán|mất phí", "dev"),
+    ("Học bình dân học vụ số có mất tiền không?", B, "Tham gia", "dev"),
+    ("Sau sắp xếp còn quận không?", H, "là gì|Địa chỉ mới", "dev"),
+    ("Gọi số nào để được hướng dẫn nộp hồ sơ trên mạng?", N, "hỗ trợ", "dev"),
+    ("Đăng ký định danh điện tử có phải nộp tiền không ạ?", V, "Đăng ký tài khoản", "held"),
+    ("Mất điện thoại thì khóa tài khoản VNeID thế nào?", V, "bị khóa", "held"),
+    ("Thông tin cá nhân trên VNeID bị sai thì sửa ở đâu?", V, "Các bước kích hoạt", "held"),
+    ("Số định danh cá nhân là số nào?", V, "Các bước kích hoạt|Đăng nhập|Quên mật khẩu", "held"),
+    ("Làm căn cước xong có đăng ký luôn VNeID mức 2 được không?", V, "Đăng ký tài khoản", "held"),
+    ("Sim không chính chủ có kích hoạt được tài khoản định danh không?", V,
+     "Đăng ký tài khoản|Không nhận được", "held"),
+    ("Nộp hồ sơ trực tuyến xong nhận kết quả bằng cách nào?", N, "Các bước nộp|Theo dõi", "held"),
+    ("Ảnh giấy tờ đính kèm hồ sơ cần chụp thế nào?", N, "Các bước nộp", "held"),
+    ("Dịch vụ công một phần khác dịch vụ toàn trình chỗ nào?", N, "là gì", "held"),
+    ("Hồ sơ bị trả lại có phải làm hồ sơ mới không?", N, "bổ sung", "held"),
+    ("Gọi tổng đài 18001096 có mất tiền cước không?", N, "hỗ trợ", "held"),
+    ("Đóng lệ phí qua ngân hàng trên cổng dịch vụ công thế nào?", N, "Thanh toán", "held"),
+    ("Người dân tộc thiểu số ở vùng sâu có được học kỹ năng số không?", B, "Mục tiêu|Lâm Đồng", "held"),
+    ("Tên phong trào Bình dân học vụ số lấy từ đâu?", B, "là gì", "held"),
+    ("Học sinh muốn làm tình nguyện viên thì đăng ký với ai?", B, "tình nguyện", "held"),
+    ("Có lớp học kỹ năng số trực tuyến không?", B, "Tham gia", "held"),
+    ("Bỏ cấp huyện rồi thì giấy khai sinh cũ có dùng được không?", H, "Giấy tờ", "held"),
+    ("Công an xã giải quyết những thủ tục gì?", H, "Cơ quan nào", "held"),
+    ("Viết địa chỉ nhà sau khi bỏ huyện thế nào cho đúng?", H, "Địa chỉ mới", "held"),
+    ("Có người xưng công an gọi điện bảo cài ứng dụng thì làm sao?", F, "giả mạo", "held"),
+    ("Nghị quyết 57 do ai ban hành?", F, "Nghị quyết 57", "held"),
+    ("Ông bà không dùng được điện thoại thì có làm thủ tục bằng giấy được không?", F, "Người cao tuổi", "held"),
+    ("Phường Vĩnh Tuy có Zalo không?", P, "Kênh thông tin", "held"),
+    ("Quý IV năm 2026 phường Vĩnh Tuy làm gì?", P, "giai đoạn", "held"),
+    ("Tỉnh Lâm Đồng có dùng chatbot hỏi đáp về chuyển đổi số không?", P, "Lâm Đồng", "held"),
 ]
 
-UNANSWERABLE: list[tuple[str, str]] = [
-    # In the domain, not in the base
-    ("Lệ phí cấp hộ chiếu phổ thông là bao nhiêu?", "dev"),
-    ("Thủ tục đăng ký kết hôn cần giấy tờ gì?", "dev"),
-    ("Làm lại bằng lái xe bị mất ở đâu?", "dev"),
-    ("Mức đóng bảo hiểm xã hội tự nguyện năm nay là bao nhiêu?", "dev"),
-    ("Thời gian cấp thẻ căn cước mới mất bao lâu?", "dev"),
-    ("Làm sao đăng ký thường trú cho con mới sinh?", "dev"),
-    ("Chữ ký số cá nhân mua ở đâu?", "dev"),
-    ("Cách nộp thuế thu nhập cá nhân online?", "dev"),
-    ("Đăng ký xe máy mới trên dịch vụ công mất bao lâu?", "held"),
-    ("Tiền trợ cấp cho người cao tuổi trên 80 tuổi là bao nhiêu?", "held"),
-    ("Hồ sơ xin giấy phép xây dựng nhà ở gồm những gì?", "held"),
-    ("Mất sổ hộ khẩu thì làm lại thế nào?", "held"),
-    ("Chủ tịch UBND xã Thanh Thủy tên là gì?", "held"),
-    ("Lương giáo viên mầm non năm 2026 là bao nhiêu?", "held"),
-    ("Cách chuyển trường cho con học lớp 6?", "held"),
-    ("Đổi giấy phép lái xe sang thẻ PET hết bao nhiêu tiền?", "held"),
-    # Off-topic
-    ("Giá vàng hôm nay bao nhiêu?", "dev"),
-    ("Thời tiết Đà Lạt cuối tuần này thế nào?", "dev"),
-    ("Công thức nấu phở bò ngon", "dev"),
-    ("Đội tuyển Việt Nam đá trận tiếp theo khi nào?", "held"),
-    ("Viết giúp tôi bài thơ về mùa thu", "held"),
-    ("Tỷ giá đô la Mỹ hôm nay", "held"),
-    ("Làm sao để giảm cân nhanh?", "held"),
-    ("Mua điện thoại nào tốt trong tầm giá 5 triệu?", "held"),
-    # Hard, in the base's own words: written after calibration and never tuned on; a focus-term
-    # check tried on the dev ones did not separate them (see the report), so they stay as a known weakness.
-    ("Cổng Dịch vụ công quốc gia bảo trì vào giờ nào?", "dev"),
-    ("Lớp Bình dân học vụ số có cấp chứng chỉ không?", "dev"),
-    ("Số điện thoại của Công an xã Thanh Thủy là gì?", "dev"),
-    ("Cấp phiếu lý lịch tư pháp trực tuyến bao lâu thì có kết quả?", "dev"),
-    ("Phường Vĩnh Tuy có bao nhiêu tổ dân phố?", "dev"),
-    ("Tài khoản định danh điện tử mức độ 2 có thời hạn sử dụng bao lâu?", "dev"),
-    ("Ứng dụng VNeID có chạy trên máy tính bảng không?", "dev"),
-    ("Tỉnh Lâm Đồng sau sắp xếp có bao nhiêu xã?", "dev"),
-    ("Giờ làm việc của Trung tâm Phục vụ hành chính công xã Thanh Thủy?", "held"),
-    ("Trẻ em dưới 14 tuổi đăng ký tài khoản VNeID thế nào?", "held"),
-    ("Cổng Dịch vụ công quốc gia có ứng dụng trên điện thoại không?", "held"),
-    ("Tổ công nghệ số cộng đồng được trả phụ cấp bao nhiêu?", "held"),
+OUT, OFF, HARD = "ngoài kho", "lạc đề", "khó (lời của kho)"
+
+# (question, kind, split). OUT: in the domain, not in the base. OFF: off-topic. HARD: in the base's own words
+# but not answered by it — the first 12 were written after the first calibration; the ones after them in
+# the answerability round, before any change was tried (the held ones never looked at while tuning).
+UNANSWERABLE: list[tuple[str, str, str]] = [
+    ("Lệ phí cấp hộ chiếu phổ thông là bao nhiêu?", OUT, "dev"),
+    ("Thủ tục đăng ký kết hôn cần giấy tờ gì?", OUT, "dev"),
+    ("Làm lại bằng lái xe bị mất ở đâu?", OUT, "dev"),
+    ("Mức đóng bảo hiểm xã hội tự nguyện năm nay là bao nhiêu?", OUT, "dev"),
+    ("Thời gian cấp thẻ căn cước mới mất bao lâu?", OUT, "dev"),
+    ("Làm sao đăng ký thường trú cho con mới sinh?", OUT, "dev"),
+    ("Chữ ký số cá nhân mua ở đâu?", OUT, "dev"),
+    ("Cách nộp thuế thu nhập cá nhân online?", OUT, "dev"),
+    ("Đăng ký xe máy mới trên dịch vụ công mất bao lâu?", OUT, "held"),
+    ("Tiền trợ cấp cho người cao tuổi trên 80 tuổi là bao nhiêu?", OUT, "held"),
+    ("Hồ sơ xin giấy phép xây dựng nhà ở gồm những gì?", OUT, "held"),
+    ("Mất sổ hộ khẩu thì làm lại thế nào?", OUT, "held"),
+    ("Chủ tịch UBND xã Thanh Thủy tên là gì?", OUT, "held"),
+    ("Lương giáo viên mầm non năm 2026 là bao nhiêu?", OUT, "held"),
+    ("Cách chuyển trường cho con học lớp 6?", OUT, "held"),
+    ("Đổi giấy phép lái xe sang thẻ PET hết bao nhiêu tiền?", OUT, "held"),
+    ("Giá vàng hôm nay bao nhiêu?", OFF, "dev"),
+    ("Thời tiết Đà Lạt cuối tuần này thế nào?", OFF, "dev"),
+    ("Công thức nấu phở bò ngon", OFF, "dev"),
+    ("Đội tuyển Việt Nam đá trận tiếp theo khi nào?", OFF, "held"),
+    ("Viết giúp tôi bài thơ về mùa thu", OFF, "held"),
+    ("Tỷ giá đô la Mỹ hôm nay", OFF, "held"),
+    ("Làm sao để giảm cân nhanh?", OFF, "held"),
+    ("Mua điện thoại nào tốt trong tầm giá 5 triệu?", OFF, "held"),
+    ("Cổng Dịch vụ công quốc gia bảo trì vào giờ nào?", HARD, "dev"),
+    ("Lớp Bình dân học vụ số có cấp chứng chỉ không?", HARD, "dev"),
+    ("Số điện thoại của Công an xã Thanh Thủy là gì?", HARD, "dev"),
+    ("Cấp phiếu lý lịch tư pháp trực tuyến bao lâu thì có kết quả?", HARD, "dev"),
+    ("Phường Vĩnh Tuy có bao nhiêu tổ dân phố?", HARD, "dev"),
+    ("Tài khoản định danh điện tử mức độ 2 có thời hạn sử dụng bao lâu?", HARD, "dev"),
+    ("Ứng dụng VNeID có chạy trên máy tính bảng không?", HARD, "dev"),
+    ("Tỉnh Lâm Đồng sau sắp xếp có bao nhiêu xã?", HARD, "dev"),
+    ("Giờ làm việc của Trung tâm Phục vụ hành chính công xã Thanh Thủy?", HARD, "held"),
+    ("Trẻ em dưới 14 tuổi đăng ký tài khoản VNeID thế nào?", HARD, "held"),
+    ("Cổng Dịch vụ công quốc gia có ứng dụng trên điện thoại không?", HARD, "held"),
+    ("Tổ công nghệ số cộng đồng được trả phụ cấp bao nhiêu?", HARD, "held"),
+    ("Tổ công nghệ số cộng đồng có bao nhiêu thành viên?", HARD, "dev"),
+    ("Mã OTP gửi về điện thoại có hiệu lực mấy phút?", HARD, "dev"),
+    ("Đăng ký VNeID cho người già nằm liệt giường tại nhà thế nào?", HARD, "dev"),
+    ("Thi chứng chỉ kỹ năng số ở đâu?", HARD, "dev"),
+    ("Phí đăng ký khai sinh trực tuyến là bao nhiêu?", HARD, "dev"),
+    ("Nghị quyết 57 có hiệu lực đến năm nào?", HARD, "dev"),
+    ("Đoàn Thanh niên phường Vĩnh Tuy có số điện thoại liên hệ không?", HARD, "dev"),
+    ("Đăng ký tài khoản định danh điện tử cho người nước ngoài thế nào?", HARD, "held"),
+    ("Mã kích hoạt VNeID có hiệu lực trong bao lâu?", HARD, "held"),
+    ("Tài khoản VNeID bị khóa bao lâu thì được mở lại?", HARD, "held"),
+    ("Lớp Bình dân học vụ số học vào buổi nào trong tuần?", HARD, "held"),
+    ("Tình nguyện viên kỹ năng số có được hỗ trợ kinh phí không?", HARD, "held"),
+    ("Cổng Dịch vụ công quốc gia có hỗ trợ tiếng Anh không?", HARD, "held"),
+    ("Nộp hồ sơ trực tuyến được giảm bao nhiêu phần trăm lệ phí?", HARD, "held"),
+    ("Kết quả điện tử được lưu trong kho dữ liệu bao nhiêu năm?", HARD, "held"),
+    ("Phường Vĩnh Tuy mới được sáp nhập từ những phường nào?", HARD, "held"),
+    ("Phòng Văn hóa - Xã hội của xã có số điện thoại bao nhiêu?", HARD, "held"),
+    ("Trung tâm Phục vụ hành chính công cấp xã có làm việc thứ Bảy không?", HARD, "held"),
+    ("Tỉnh Lâm Đồng có bao nhiêu tổ công nghệ số cộng đồng?", HARD, "held"),
+    ("Mẫu phiếu đề nghị cấp tài khoản định danh điện tử tải ở đâu?", HARD, "held"),
+    ("Tích hợp giấy phép lái xe vào VNeID mất bao nhiêu ngày?", HARD, "held"),
+    ("Thủ tục ly hôn nộp ở đâu?", OUT, "held"),
+    ("Xin cấp sổ đỏ lần đầu cần giấy tờ gì?", OUT, "held"),
+    ("Mức hưởng trợ cấp thất nghiệp là bao nhiêu?", OUT, "held"),
+    ("Hôm nay xổ số miền Bắc về số mấy?", OFF, "held"),
+    ("cách nấu canh chua cá lóc", OFF, "held"),
 ]
 
-FIRST_HARD = next(i for i, (q, _) in enumerate(UNANSWERABLE) if q.startswith("Cổng Dịch vụ công quốc gia bảo trì"))
-_FIRST_OFF_TOPIC = next(i for i, (q, _) in enumerate(UNANSWERABLE) if q.startswith("Giá vàng"))
-OFF_TOPIC = set(range(_FIRST_OFF_TOPIC, FIRST_HARD))
 
 TYPO_ABBREV = [
     ("tk vneid bi khoa phai lam sao", V, "bị khóa", "held"),
@@ -192,6 +249,12 @@ TYPO_ABBREV = [
     ("quen pass vneid", V, "Quên mật khẩu", "held"),
     ("ko nhan dc ma otp kich hoat", V, "Không nhận được", "held"),
     ("kham benh bang cccd dc ko", F, "bảo hiểm y tế", "held"),
+    ("lam sao nop hs truc tuyen khi ko biet dung dt", N, "hỗ trợ|Người cao tuổi", "held"),
+    ("thanh toan le phi bang vi dien tu dc ko", N, "Thanh toán", "held"),
+    ("hs bi yeu cau bo sung thi lam the nao", N, "bổ sung", "held"),
+    ("giay to cap truoc khi sap nhap con gia tri ko", H, "Giấy tờ", "held"),
+    ("quen passcode vneid", V, "Quên mật khẩu", "held"),
+    ("tra cuu ho so da nop tren dvc", N, "Theo dõi", "held"),
 ]
 
 
@@ -279,10 +342,9 @@ def main() -> None:
         print(f"{variant:<20} {split:<5} {n:>6} {recall:>9.3f} {mrr:>6.3f} {answered:>13.3f}")
     print()
     refused: dict[tuple[str, str], list[int]] = {}
-    for n, (question, split) in enumerate(UNANSWERABLE):
+    for question, kind, split in UNANSWERABLE:
         if args.split != "all" and split != args.split:
             continue
-        kind = "lạc đề" if n in OFF_TOPIC else "khó (lời của kho)" if n >= FIRST_HARD else "ngoài kho"
         for q in (question, fold(question)):
             start = time.perf_counter()
             result = index.answer(q)
