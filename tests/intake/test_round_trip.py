@@ -8,8 +8,10 @@ plan states with what the draft reads. "The same structure", field by field:
 - title: equal. issuer and the body above it: equal but for case (the header prints them in capitals).
   place: equal when the plan is dated; an undated draft prints "…, ngày …… tháng …… năm ……", which
   carries no date, and the importer then reports no place either.
-- references: the "Căn cứ …"/"Thực hiện …" list, in order, as (relation, kind, number, date). Numbers the
-  importer finds mentioned in the body ("mentions", e.g. 57-NQ/TW inside a title) are not part of it.
+- references: the "Căn cứ …"/"Thực hiện …" list, in order, as (relation, number, date), with each kind
+  (or its leading words) and issuer (up to a "về" inside it, see ``_issuer``). Numbers the importer finds
+  mentioned in the body ("mentions", e.g. 57-NQ/TW inside a title) are not part of it. Subjects are not
+  compared: the importer keeps numbers cited in them as mentions.
 - themes: the top-level themes in order, each with its sub-themes in order (the plan's nested themes;
   ``draft.theme_children``).
 - channels: (name, start, end) in order; purpose, phases: names and windows in order; targets: texts.
@@ -18,7 +20,8 @@ plan states with what the draft reads. "The same structure", field by field:
   unit of section V in order (a coordinating unit's first duty opens with "Phối hợp: " in the document,
   which is how it says its role).
 - budget: every budget line appears in the draft's budget text.
-- signer: the name (``None`` when the plan has none). recipients: the "Nơi nhận" lines in order (name and
+- signer: the name (``None`` when the plan has none), and the lines above it (capacity and title) as one.
+  audiences: "name: description". recipients: the "Nơi nhận" lines in order (name and
   note), then the filing line "Lưu VT" that every copy ends with, unless the plan lists one itself.
 """
 
@@ -63,9 +66,16 @@ def reimport(plan: Plan) -> PlanDraft:
     return parse_plan(read_document_bytes(plan_docx(plan), filename="ke-hoach.docx").text)
 
 
-def _key(text: str) -> str:
-    # Kinds are compared tone-insensitively: "Quy chế làm việc" may come back as its kind "Quy chế".
-    return fold(text)
+def _kind(read: str | None, stated: str) -> str | None:
+    """The kind read, counted as the stated one when it is its leading words ("Quy chế" for "Quy chế làm
+    việc", "Kế hoạch" for "Kế hoạch hành động"): the importer reports the kind of document, not its full name."""
+    return stated if read and fold(stated).startswith(fold(read)) else read
+
+
+def _issuer(name: str) -> str | None:
+    # "của <issuer> về <subject>" is split at the first "về": an issuer whose own name contains "về" ("Ban Chỉ
+    # đạo Trung ương về phát triển khoa học, …") comes back cut there, as it would from any printed plan.
+    return name.split(" về ")[0] or None
 
 
 def stated(plan: Plan) -> dict[str, Any]:
@@ -86,7 +96,8 @@ def stated(plan: Plan) -> dict[str, Any]:
         "issuer": (fold(plan.issuer_parent) or None, fold(plan.unit.name)),
         "place": plan.place if plan.issued_on else None,
         "references": [(r.relation, r.doc_number or None, r.doc_date) for r in plan.references.all()],
-        "reference_kinds": [_key(r.doc_kind)[:7] for r in plan.references.all()],
+        "reference_kinds": [r.doc_kind or None for r in plan.references.all()],
+        "reference_issuers": [_issuer(r.doc_issuer) for r in plan.references.all()],
         "themes": [(t.text, [c.text for c in themes if c.parent_id == t.pk]) for t in themes if t.parent_id is None],
         "channels": [(c.name, c.start, c.end) for c in plan.channels.all()],
         "channel_units": [
@@ -98,6 +109,8 @@ def stated(plan: Plan) -> dict[str, Any]:
         "duties": duties,
         "budget": [b.source for b in plan.budget_items.all()],
         "signer": plan.signer_name or None,
+        "signer_block": " ".join(f"{plan.signer_capacity} {plan.signer_title}".split()) or None,
+        "audiences": [f"{a.name}: {a.description}" if a.description else a.name for a in plan.audiences.all()],
         "recipients": recipients,
     }
 
@@ -133,7 +146,8 @@ def read(draft: PlanDraft, plan: Plan) -> dict[str, Any]:
         "issuer": (fold(draft.issuer_parent or "") or None, fold(draft.issuer or "")),
         "place": draft.place,
         "references": [(r.relation, r.number, r.date) for r in refs],
-        "reference_kinds": [_key(r.kind or "")[:7] for r in refs],
+        "reference_kinds": [_kind(r.kind, p.doc_kind) for r, p in zip(refs, plan.references.all(), strict=False)],
+        "reference_issuers": [r.issuer for r in refs],
         "themes": list(zip(draft.themes, children, strict=True)),
         "channels": [(c.name, c.start, c.end) for c in draft.channels],
         "channel_units": channel_units,
@@ -143,6 +157,8 @@ def read(draft: PlanDraft, plan: Plan) -> dict[str, Any]:
         "duties": duties,
         "budget": [b.source for b in plan.budget_items.all() if b.source in budget_text],
         "signer": draft.signer,
+        "signer_block": draft.signer_title,
+        "audiences": list(draft.audiences),
         "recipients": list(draft.recipients),
     }
 
