@@ -415,7 +415,8 @@ def process_item(item_id: int) -> Item | None:
                 item.save(update_fields=changed)
         except StepError as exc:
             item.refresh_from_db()
-            item.attempts += 1
+            # A loop, a private address or an oversized page will not fix itself: do not retry those.
+            item.attempts = MAX_ATTEMPTS if exc.code in PERMANENT | {"too_large"} else item.attempts + 1
             item.error_code, item.error = exc.code, error_message(exc.code, exc.detail)
             item.save(update_fields=["attempts", "error_code", "error"])
             if item.source_id:

@@ -138,6 +138,9 @@ def test_huge_page_and_loop_fail_their_items_only(world, fixture_server, setting
     assert good.stage == Item.Stage.INDEXED
     assert huge.error_code == "too_large" and "quá lớn" in huge.error
     assert loop.error_code == "redirect_loop" and "vòng lặp" in loop.error
+    from lantoa.monitoring.pipeline import pending_items
+
+    assert huge.pk not in pending_items() and loop.pk not in pending_items()  # permanent: not retried
     source.refresh_from_db()
     assert source.last_error  # visible on the source page
 
