@@ -144,7 +144,7 @@ def char_ops(true: str, ocr: str) -> list[tuple[str, str]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--pages", type=int, default=90)
+    parser.add_argument("--pages", type=int, default=300)
     args = parser.parse_args()
     pages = source_pages(args.pages)
     with ProcessPoolExecutor(max_workers=2) as pool:
