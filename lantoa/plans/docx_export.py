@@ -302,15 +302,15 @@ def _plan_docx(plan: Plan) -> bytes:
             duty_units.setdefault((a.display_unit, a.role), []).extend(a.duty_lines())
     for i, ((unit_name, role), duties) in enumerate(duty_units.items(), start=1):
         part5.append((f"{i}. {unit_name}", True))
-        lines = [d.lstrip("- ") for d in duties if d.lstrip("- ")]
+        texts = [d.lstrip("- ") for d in duties if d.lstrip("- ")]
         if role != "lead":
             # A coordinating unit says so in its first duty ("Phối hợp …"), the way plans write it and the
             # way a reader tells the role; a duty that already starts that way is left as it is.
-            if not lines:
-                lines = ["Phối hợp thực hiện."]
-            elif not _COORDINATING.match(fold(lines[0])):
-                lines[0] = COORDINATES + lines[0]
-        part5 += [(f"- {d}", False) for d in lines]
+            if not texts:
+                texts = ["Phối hợp thực hiện."]
+            elif not _COORDINATING.match(fold(texts[0])):
+                texts[0] = COORDINATES + texts[0]
+        part5 += [(f"- {d}", False) for d in texts]
     part5 += [(line, False) for line in general[cut:]]
     sections.append(("TỔ CHỨC THỰC HIỆN", part5))
 
