@@ -14,7 +14,9 @@ plan states with what the draft reads. "The same structure", field by field:
   compared: the importer keeps numbers cited in them as mentions.
 - themes: the top-level themes in order, each with its sub-themes in order (the plan's nested themes;
   ``draft.theme_children``).
-- channels: (name, start, end) in order; purpose, phases: names and windows in order; targets: texts.
+- purpose and requirements: their sentences in order.
+- channels: (name, start, end) in order; phases: names and windows in order; targets: texts in order,
+  after the purpose sentences with a percentage, which the importer counts as targets as well.
 - assignments: the set of (unit, role) pairs, from section V and from the units named on each channel
   ("Đơn vị thực hiện / phối hợp", the draft's channel units); per channel the same set; duties of each
   unit of section V in order (a coordinating unit's first duty opens with "Phối hợp: " in the document,
@@ -89,6 +91,7 @@ def stated(plan: Plan) -> dict[str, Any]:
     for a in assignments:
         if a.channel_id is None:
             duties.setdefault((a.display_unit, a.role), []).extend(a.duty_lines())
+    purpose = [line.lstrip("- ") for line in plan.purpose_lines()]
     return {
         "number": plan.number if any(c.isdigit() for c in plan.number) else None,
         "issued_on": plan.issued_on,
@@ -104,7 +107,12 @@ def stated(plan: Plan) -> dict[str, Any]:
             {(a.display_unit, a.role) for a in assignments if a.channel_id == c.pk} for c in plan.channels.all()
         ],
         "phases": [(p.name, p.start, p.end) for p in plan.phases.all()],
-        "targets": [t.text for t in plan.targets.all()],
+        # A purpose sentence with a percentage ("Phấn đấu … 80% …") is read as a target too, ahead of the
+        # "Chỉ tiêu" item that follows it in section I.
+        "purpose": purpose,
+        "requirements": [line.lstrip("- ") for line in plan.requirement_lines()],
+        "targets": list(dict.fromkeys([*(p for p in purpose if "%" in p),
+                                       *(t.text for t in plan.targets.all())])),
         "assignments": {(a.display_unit, a.role) for a in assignments},
         "duties": duties,
         "budget": [b.source for b in plan.budget_items.all()],
@@ -152,6 +160,8 @@ def read(draft: PlanDraft, plan: Plan) -> dict[str, Any]:
         "channels": [(c.name, c.start, c.end) for c in draft.channels],
         "channel_units": channel_units,
         "phases": [(_phase_name(p.name), p.start, p.end) for p in draft.phases],
+        "purpose": list(draft.purpose),
+        "requirements": list(draft.requirements),
         "targets": list(draft.targets),
         "assignments": section_v.union(*channel_units),
         "duties": duties,
@@ -203,7 +213,8 @@ def _every_kind_of_item(world: World) -> Plan:
         period_start=D(2025, 9, 1), period_end=D(2025, 12, 31),
         signer_capacity="KT. TRƯỞNG PHÒNG", signer_title="PHÓ TRƯỞNG PHÒNG", signer_name="Hà Thị Minh",
         preamble="Phòng Văn hoá - Xã hội xã Thanh Thủy xây dựng Kế hoạch, cụ thể như sau:",
-        purpose="Nâng cao nhận thức của cán bộ và Nhân dân về chuyển đổi số.\nTạo sự đồng thuận xã hội.",
+        purpose="Nâng cao nhận thức của cán bộ và Nhân dân về chuyển đổi số.\nTạo sự đồng thuận xã hội.\n"
+                "Phấn đấu 100% hộ gia đình được tiếp cận thông tin về dịch vụ công trực tuyến.",
         requirements="Tuyên truyền thường xuyên, liên tục, phù hợp với từng nhóm đối tượng.",
         organisation="Các đơn vị báo cáo kết quả về Phòng Văn hoá - Xã hội trước ngày 15 hằng tháng.\n"
                      "Trong quá trình thực hiện, nếu có vướng mắc, các đơn vị phản ánh về Phòng để tổng hợp.",
