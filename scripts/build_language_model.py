@@ -154,6 +154,57 @@ SUBJECTS = [
 VERBS = ["Căn cứ", "Thực hiện", "Triển khai", "Theo", "Quán triệt"]
 
 
+def _word_list(text: str) -> list[str]:
+    return text.split()
+
+
+SURNAMES = _word_list(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Trịnh Mai Lương "
+    "Cao Tạ Hà Vương Chu Lâm Triệu Kiều Thái Tô Quách Nông Hứa Lưu Âu Khổng"
+)
+MIDDLE_NAMES = _word_list(
+    "Văn Thị Hữu Đức Minh Ngọc Thanh Quang Hoài Anh Xuân Thu Hồng Kim Đình Công Quốc Trọng Bá Mạnh "
+    "Tiến Thành Phương Thuý Diệu Bảo Gia Khánh Nhật Trung Việt Hải"
+)
+GIVEN_NAMES = _word_list(
+    "An Bình Cường Dũng Giang Hà Hải Hạnh Hiếu Hoa Hùng Hương Khánh Lan Linh Long Mai Minh Nam Nga "
+    "Ngọc Nhung Phong Phúc Phương Quang Quân Sơn Tâm Thắng Thảo Thành Thu Thuỷ Trang Trung Tuấn Tùng "
+    "Vân Việt Yến Hoà Huy Khoa Lâm Lực Nghĩa Tú Hiền Đạt Đông Định Chính Thưởng Huệ Duy Hưng Vinh "
+    "Thịnh Toàn Hậu"
+)
+TITLES = [
+    "Bí thư Đảng uỷ",
+    "Phó Bí thư Thường trực",
+    "Chủ tịch Uỷ ban nhân dân",
+    "Phó Chủ tịch Uỷ ban nhân dân",
+    "Chủ tịch Uỷ ban Mặt trận Tổ quốc",
+    "Trưởng Ban Tuyên giáo và Dân vận",
+    "Chánh Văn phòng",
+    "Giám đốc Sở",
+    "Trưởng phòng Văn hoá - Xã hội",
+    "Bí thư Chi bộ",
+    "Tổ trưởng tổ dân phố",
+]
+
+
+def generated_names(count: int = 1200, seed: int = 5) -> Iterator[str]:
+    """Signature and assignment lines with Vietnamese personal names (invented combinations)."""
+    rng = random.Random(seed)
+    for _ in range(count):
+        name = f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE_NAMES)} {rng.choice(GIVEN_NAMES)}"
+        if rng.random() < 0.3:
+            name = f"{rng.choice(SURNAMES)} {rng.choice(GIVEN_NAMES)}"
+        yield rng.choice(
+            [
+                f"Đồng chí {name}, {rng.choice(TITLES)}",
+                f"{rng.choice(TITLES)} {name}",
+                f"Ông {name} cho biết",
+                f"Bà {name} phát biểu",
+                f"Người ký: {name}",
+            ]
+        )
+
+
 def generated_legal_text(count: int = 1500, seed: int = 7) -> Iterator[str]:
     """Reference sentences in the shapes real plans use, with random numbers and dates."""
     rng = random.Random(seed)
@@ -210,6 +261,7 @@ def build() -> SyllableLM:
         ("django-vi", 1, django_catalogue()),
         ("own-text", OWN_TEXT_WEIGHT, own_text()),
         ("generated-legal", 1, generated_legal_text()),
+        ("generated-names", 1, generated_names()),
     ]
     c1: Counter[str] = Counter()
     c3: Counter[tuple[str, str, str]] = Counter()

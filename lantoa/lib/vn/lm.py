@@ -129,7 +129,8 @@ def save_model(model: SyllableLM, path: Path = MODEL_PATH) -> None:
         "candidates": model.candidates,
         "counts": array("q", model.counts),
     }
-    with gzip.open(path, "wb", compresslevel=9) as handle:
+    # mtime=0: the same model gives the same bytes, so a rebuild that changes nothing shows no diff
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as handle:
         pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 

@@ -524,7 +524,8 @@ def repair_text(text: str) -> str:
                 if cid == choice:
                     replacement = option
                     break
-            if replacement is None:
+            if replacement is None or replacement == piece.core.lower():
+                # kept as read ("UBND" stays "UBND", not "Ubnd")
                 out.append(piece.core if piece.editable else repair_code(piece.core))
             else:
                 upper_context = line_upper.get(piece.line, 0) * 2 > line_words.get(piece.line, 1)

@@ -66,3 +66,7 @@ def test_degenerate_input(text: str) -> None:
 def test_roman_section_numbers_read_as_letters() -> None:
     repaired = repair_text("Ill. TO CHUC THUC HIEN\nIl- NOI DUNG\nIV. KINH PHI")
     assert repaired.splitlines() == ["III. TỔ CHỨC THỰC HIỆN", "II- NỘI DUNG", "IV. KINH PHÍ"]
+
+
+def test_abbreviations_keep_their_capitals() -> None:
+    assert repair_text("Chu tich UBND xa").split()[2] == "UBND"
