@@ -13,7 +13,7 @@ plan states with what the draft reads. "The same structure", field by field:
   mentioned in the body ("mentions", e.g. 57-NQ/TW inside a title) are not part of it. Subjects are not
   compared: the importer keeps numbers cited in them as mentions.
 - themes: the top-level themes in order, each with its sub-themes in order (the plan's nested themes;
-  ``draft.theme_children``).
+  ``draft.theme_children``); a line break inside a theme counts as a space.
 - purpose and requirements: their sentences in order.
 - channels: (name, start, end) in order; phases: names and windows in order; targets: texts in order,
   after the purpose sentences with a percentage, which the importer counts as targets as well.
@@ -68,6 +68,11 @@ def reimport(plan: Plan) -> PlanDraft:
     return parse_plan(read_document_bytes(plan_docx(plan), filename="ke-hoach.docx").text)
 
 
+def _one_line(text: str) -> str:
+    # A line break inside a theme is printed as one (a manual break) and read back as a space.
+    return " ".join(text.split())
+
+
 def _kind(read: str | None, stated: str) -> str | None:
     """The kind read, counted as the stated one when it is its leading words ("Quy chế" for "Quy chế làm
     việc", "Kế hoạch" for "Kế hoạch hành động"): the importer reports the kind of document, not its full name."""
@@ -101,7 +106,8 @@ def stated(plan: Plan) -> dict[str, Any]:
         "references": [(r.relation, r.doc_number or None, r.doc_date) for r in plan.references.all()],
         "reference_kinds": [r.doc_kind or None for r in plan.references.all()],
         "reference_issuers": [_issuer(r.doc_issuer) for r in plan.references.all()],
-        "themes": [(t.text, [c.text for c in themes if c.parent_id == t.pk]) for t in themes if t.parent_id is None],
+        "themes": [(_one_line(t.text), [_one_line(c.text) for c in themes if c.parent_id == t.pk])
+                   for t in themes if t.parent_id is None],
         "channels": [(c.name, c.start, c.end) for c in plan.channels.all()],
         "channel_units": [
             {(a.display_unit, a.role) for a in assignments if a.channel_id == c.pk} for c in plan.channels.all()
@@ -252,6 +258,7 @@ def _every_kind_of_item(world: World) -> Plan:
     save(Phase(name="Giai đoạn 1 - Quán triệt", start=D(2025, 9, 1), end=D(2025, 9, 30),
                goals="Quán triệt kế hoạch.", focus="Nghị quyết 57.", forms="Hội nghị."))
     save(Phase(name="Giai đoạn 2 - Triển khai", start=D(2025, 10, 1), end=D(2025, 12, 31)))
+    save(Theme(text="Chuyển đổi số trong giáo dục,\ny tế và an sinh xã hội"))
     save(Target(text="100% cán bộ, công chức xã được quán triệt", target_value=Decimal(100)))
     save(Target(text="Ít nhất 12 chuyên mục phát thanh về chuyển đổi số", metric=Target.Metric.COUNT,
                 target_value=Decimal(12)))
@@ -275,7 +282,7 @@ def test_a_plan_with_every_kind_of_item_round_trips(world: World) -> None:
     want = stated(plan)
     # The fixture really has one of everything.
     assert len(want["references"]) == 4 and {r[0] for r in want["references"]} == {"based_on", "implements"}
-    assert [len(c) for _t, c in want["themes"]] == [2, 0, 1]
+    assert [len(c) for _t, c in want["themes"]] == [2, 0, 1, 0]
     assert {role for _u, role in want["assignments"]} == {"lead", "coordinating"}
     start = time.perf_counter()
     draft = reimport(plan)
@@ -315,3 +322,25 @@ def test_a_reimported_plan_exports_to_the_same_document(world: World) -> None:
     again = reimport(copy)
     assert again.recipients == draft.recipients and again.recipients.count("Lưu VT") == 1
     assert (again.themes, again.theme_children) == (draft.themes, draft.theme_children)
+
+
+@pytest.mark.xfail(strict=False, reason="known losses of the DOCX round trip, kept visible; see the docstring")
+def test_known_losses(world: World) -> None:
+    """What does not come back yet, each for a reason in the importer rather than in the document:
+
+    - a window with one end only ("từ ngày 01/09/2025"): a channel's window needs both dates;
+    - a phase without dates: a phase is recognised by the period in its heading;
+    - a unit whose name has a comma and no "và" ("… KHCN, ĐMST&CĐS"): unit lists are split at commas;
+    - the issuer of a reference without a number ("Căn cứ Luật Báo chí, ngày … của Quốc hội").
+    """
+    plan = services.plan_create(unit=world.unit, by=None, number="46/KH-VHXH", title="Kế hoạch tuyên truyền",
+                                place="Thanh Thủy", issued_on=D(2025, 9, 3))
+    services.reference_add(plan=plan, by=None, relation="based_on", doc_kind="Luật", doc_subject="Báo chí",
+                           doc_date=D(2016, 4, 5), doc_issuer="Quốc hội")
+    services.item_save(plan=plan, by=None, item=Theme(text="Tuyên truyền về chuyển đổi số"))
+    channel = services.item_save(plan=plan, by=None, item=Channel(name="Tuyên truyền trực quan",
+                                                                    start=D(2025, 9, 1)))
+    services.item_save(plan=plan, by=None, item=Assignment(
+        channel=channel, unit_name="Ban Chỉ đạo xã về phát triển KHCN, ĐMST&CĐS"))
+    services.item_save(plan=plan, by=None, item=Phase(name="Giai đoạn chuẩn bị"))
+    assert differences(plan) == []
