@@ -70,6 +70,12 @@ def _fmt(day: object) -> str:
     return day.strftime("%d/%m/%Y") if day else ""  # type: ignore[attr-defined]
 
 
+def _window(start: object, end: object, day: str = "") -> str:
+    """ "từ ngày 28/08/2025 đến ngày 31/12/2025", or the one end a window has."""
+    parts = ([f"từ {day}{_fmt(start)}"] if start else []) + ([f"đến {day}{_fmt(end)}"] if end else [])
+    return " ".join(parts)
+
+
 def _place_date(plan: Plan) -> str:
     place = plan.place or "……"
     if plan.issued_on:
@@ -254,8 +260,7 @@ def _plan_docx(plan: Plan) -> bytes:
         part3.append((f"{i}. {channel.name}", True))
         part3 += [(f"- {line.lstrip('- ')}", False) for line in channel.description_lines()]
         if channel.start or channel.end:
-            part3.append((f"- Thời gian thực hiện: từ ngày {_fmt(channel.start)} đến ngày {_fmt(channel.end)}.",
-                          False))
+            part3.append((f"- Thời gian thực hiện: {_window(channel.start, channel.end, 'ngày ')}.", False))
         leads = [a.display_unit for a in assignments if a.channel_id == channel.pk and a.role == "lead"]
         coords = [a.display_unit for a in assignments if a.channel_id == channel.pk and a.role != "lead"]
         # Names carry commas of their own ("Sở Văn hoá, Thể thao và Du lịch"): ";" separates them.
@@ -268,7 +273,7 @@ def _plan_docx(plan: Plan) -> bytes:
     phases = list(plan.phases.all())
     part4: list[tuple[str, bool]] = []
     for i, phase in enumerate(phases, start=1):
-        window = f" (từ {_fmt(phase.start)} đến {_fmt(phase.end)})" if phase.start or phase.end else ""
+        window = f" ({_window(phase.start, phase.end)})" if phase.start or phase.end else ""
         part4.append((f"{i}. {phase.name}{window}", True))
         for label, text in (("Mục tiêu", phase.goals), ("Nội dung trọng tâm", phase.focus),
                             ("Hình thức", phase.forms)):
