@@ -10,6 +10,7 @@ right instead of the quốc hiệu, the issuing body with a star underneath on t
 from __future__ import annotations
 
 import io
+import math
 import re
 
 from django.utils import translation
@@ -46,19 +47,26 @@ def _unique(names: list[str]) -> list[str]:
 _NO_LINE_START = re.compile(r"^(?:can cu|thuc hien|trien khai|xet\b|[-+•(]|[ivxl]{1,4}\s*[.:)\-])")
 
 
-def _title_lines(title: str, width: int = 90) -> list[str]:
-    """The title over short lines, as officials centre it (manual line breaks).
+def _title_lines(title: str, printed: int = 70, most: int = 6) -> list[str]:
+    """The title over balanced lines, as officials centre it (manual line breaks).
 
     One long paragraph is what a reader of the DOCX would otherwise get, and a title line runs to
-    140 characters at most in any printed plan: longer, it reads as body text. At most six lines.
+    140 characters at most in any printed plan: longer, it reads as body text; so does a seventh
+    line. About ``printed`` characters of 14 pt bold fill the A4 text width.
     """
-    width = max(width, len(title) // 5 + 1)
-    lines: list[str] = []
-    for word in title.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
+    words = title.split()
+    count = min(most, max(1, math.ceil(len(title) / printed)))
+    width = math.ceil(len(title) / count)
+    while True:  # the narrowest width that needs no more than ``count`` lines: lines of even length
+        lines: list[str] = []
+        for word in words:
+            if lines and len(lines[-1]) + 1 + len(word) <= width:
+                lines[-1] += " " + word
+            else:
+                lines.append(word)
+        if len(lines) <= count or width >= len(title):
+            break
+        width += 1
     for k in range(len(lines) - 1, 0, -1):
         while _NO_LINE_START.match(fold(lines[k])) and " " in lines[k]:
             first, lines[k] = lines[k].split(" ", 1)
