@@ -6,6 +6,7 @@ the embedding function, and stores what :meth:`KnowledgeIndex.answer` returns.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import time
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from lantoa.lib.qa.answerability import FocusIndex, expected_answer, satisfies
 from lantoa.lib.qa.bm25 import BM25Index
 from lantoa.lib.qa.fusion import rrf
 from lantoa.lib.qa.routing import Decision, Hit, Thresholds, route
@@ -100,6 +102,9 @@ class KnowledgeIndex:
         # Coverage is measured on the passage itself: the document title is shared by all its passages.
         self._marked = [set(marked_terms(f"{p.heading}\n{p.text}")) for p in self.passages]
         self._numbers = [any(ch.isdigit() for ch in p.text) for p in self.passages]
+        # Focus words are looked for in the heading and text and in the document title: a title names what
+        # all its passages are about ("… trên ứng dụng VNeID").
+        self.focus = FocusIndex([f"{p.document}\n{p.heading}\n{p.text}" for p in self.passages])
         self._marked_df: dict[str, int] = {}
         for terms in self._marked:
             for term in terms:
@@ -148,6 +153,8 @@ class KnowledgeIndex:
         # On restored marks a wrong guess ("đối" for "đổi") would count as missing, so folded terms are used.
         marked = self._marked_weights(prepared) if has_marks(question) else {}
         marked_total = sum(marked.values()) or 1.0
+        focus_words = self.focus.words(prepared, typed_marks=has_marks(question))
+        asked = expected_answer(expand_abbreviations(question))
         hits = []
         for idx, score in fused[:8]:
             i = int(idx)  # type: ignore[call-overload]
@@ -155,14 +162,17 @@ class KnowledgeIndex:
                 coverage = sum(w for t, w in marked.items() if t in self._marked[i]) / marked_total
             else:
                 coverage = sum(w for t, w in weights.items() if t in self._unigrams[i]) / total
+            missing, _ = self.focus.missing(focus_words, i)
+            passage = self.passages[i]
+            type_ok = asked is None or satisfies(asked, f"{passage.heading}\n{passage.text}", heading=passage.heading)
             hits.append(Hit(key=i, fused=score, dense=float(dense_scores[i]), lexical=lexical_scores.get(i, 0.0),
-                            coverage=coverage, has_number=self._numbers[i]))
+                            coverage=coverage, has_number=self._numbers[i], missing=missing, type_ok=type_ok))
         decision = route(question, n_terms=len(weights), domain_share=domain_share, hits=hits,
                          thresholds=self.thresholds)
         # Hits carry list positions inside the index; hand the caller its own keys.
         by_position = {h.key: self.passages[h.key] for h in hits}
-        decision = Decision(decision.status, [Hit(by_position[h.key].key, h.fused, h.dense, h.lexical, h.coverage,
-                                                  h.has_number) for h in decision.hits])
+        decision = Decision(decision.status, [dataclasses.replace(h, key=by_position[h.key].key)
+                                              for h in decision.hits])
         chosen = {h.key for h in decision.hits}
         passages = [p for p in by_position.values() if p.key in chosen]
         passages.sort(key=lambda p: [h.key for h in decision.hits].index(p.key))

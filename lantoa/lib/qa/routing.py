@@ -54,6 +54,8 @@ class Hit:
     lexical: float  # BM25 score
     coverage: float  # IDF-weighted share of the question's terms that occur in the passage
     has_number: bool = True  # the passage contains a digit (a count, a date, a phone number)
+    missing: float = 0.0  # share of the question's focus-word weight the passage lacks (see answerability)
+    type_ok: bool = True  # the passage holds the kind of value asked for (a duration, an amount, …)
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ class Thresholds:
     domain: float = 0.34  # share of the question's term weight known to the knowledge base at all
     keep_ratio: float = 0.985  # another passage is quoted too when its score is this close to the best
     max_sources: int = 3
+    # A passage that lacks this share of the question's focus weight is on the topic but not the answer.
+    max_missing: float = 0.45
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,8 @@ def answer_score(hit: Hit, t: Thresholds) -> float:
 
 
 def good_enough(hit: Hit, t: Thresholds) -> bool:
-    return hit.dense >= t.dense_floor and answer_score(hit, t) >= t.answer
+    return (hit.dense >= t.dense_floor and answer_score(hit, t) >= t.answer and hit.type_ok
+            and hit.missing <= t.max_missing)
 
 
 def route(question: str, *, n_terms: int, domain_share: float, hits: list[Hit],
