@@ -24,7 +24,7 @@ import math
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +36,7 @@ from lantoa.lib.text import fold
 _FRAME_TEXT = """
     the nao sao lam gi cai dau bao nhieu lau may khong co duoc phai can nhung cac la thi ma de
     dung su biet muon lay di den noi cach viec bay gio hien nay nguoi toi minh ra len xuong vao con roi
-    hoi giup xin vui long cam on nho a oi nhe nha gom nao
+    hoi giup xin vui long cam on nho a oi nhe nha gom nao ai
 """
 FRAME_WORDS: frozenset[str] = frozenset(_FRAME_TEXT.split())
 # The same with their marks: a folded key is ambiguous ("chi" is chị and chỉ, "noi" is nói and nơi), so when
@@ -45,12 +45,46 @@ _MARKED_FUNCTION_TEXT = """
     à ạ ơi nhé nha nhỉ vậy thế thì là gì nào sao như mà và với của cho ở trong ngoài tôi mình em anh chị bạn
     chúng ta các một những này đó kia đây đâu ấy có không được cần phải nên hay hoặc về đến rồi đã đang sẽ vẫn
     cũng rất quá lại nhiều bao nhiêu lâu mấy ít khi nếu vì bị bởi muốn xin hỏi giúp làm dùng sử biết lấy đi
-    nói cách việc bây giờ hiện nay người ra lên xuống vào còn vui lòng cảm ơn nhờ gồm để cái
+    nói cách việc bây giờ hiện nay người ra lên xuống vào còn vui lòng cảm ơn nhờ gồm để cái ai
 """
 MARKED_FUNCTION: frozenset[str] = frozenset(_MARKED_FUNCTION_TEXT.split())
 MAX_WORD = 4  # syllables in the longest dictionary word matched
 
-_SYLLABLE = re.compile(r"[^\W_]+", re.UNICODE)
+# Words citizens use for what official texts say otherwise (folded). Only a missing focus word is looked up:
+# the check then accepts the official term, exactly as if the citizen had used it. General public-service
+# usage, not the wording of any one guide; e5-small is too coarse to find these pairs by itself (it also puts
+# "chứng chỉ" next to every passage about learning).
+EQUIVALENTS: dict[str, tuple[str, ...]] = {
+    "sap nhap": ("sap xep", "hop nhat"),
+    "smartphone": ("dien thoai thong minh", "dien thoai"),
+    "online": ("truc tuyen", "tren mang", "qua mang"),
+    "mang": ("truc tuyen", "internet"),
+    "xu ly": ("giai quyet",),
+    "so do": ("giay chung nhan quyen su dung dat",),
+    "so hong": ("giay chung nhan quyen su dung dat",),
+    "bo me": ("nguoi cao tuoi", "nguoi than"),
+    "ong ba": ("nguoi cao tuoi", "nguoi than"),
+    "nguoi gia": ("nguoi cao tuoi",),
+    "tin tuc": ("thong tin",),
+    "kham benh": ("kham chua benh",),
+    "chua benh": ("kham chua benh",),
+    "mat tien": ("mat phi", "mien phi", "phi"),
+    "tra tien": ("mat phi", "mien phi", "phi"),
+    "sim": ("thue bao",),
+    "lua dao": ("gia mao",),
+    "cong an phuong": ("cong an cap xa",),
+    "cong an xa": ("cong an cap xa",),
+}
+
+_SYLLABLE = re.compile(r"[^\W_]+|[,;:.!?]", re.UNICODE)
+_CLAUSE_END = frozenset(",;:.!?")
+# A folded Vietnamese syllable: onset, vowels, final consonant. "scan", "file", "smartphone" are not.
+_VIETNAMESE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?$"
+)
+# Words of a clause before the last one (", … ?") weigh this much: a citizen sets the scene first ("Tôi ở
+# quê, …", "Con tôi là đoàn viên, …") and asks in the last clause, which is what the passage must answer.
+CONTEXT_WEIGHT = 0.3
 
 
 def _canonical(syllable: str) -> str:
@@ -61,9 +95,10 @@ def _canonical(syllable: str) -> str:
     return canonical_syllable(syllable)
 
 
-def marked_syllables(text: str) -> list[str]:
+def marked_syllables(text: str, *, punctuation: bool = False) -> list[str]:
     """Lowercase syllables with their marks in canonical placement (numbers kept as they are)."""
-    return [_canonical(s) for s in _SYLLABLE.findall(unicodedata.normalize("NFC", text.lower()))]
+    found = _SYLLABLE.findall(unicodedata.normalize("NFC", text.lower()))
+    return [_canonical(s) for s in found if punctuation or s not in _CLAUSE_END]
 
 
 _lexicon_lock = threading.Lock()
@@ -120,6 +155,7 @@ class Focus:
 
     syllables: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]
+    context: frozenset[int] = frozenset()  # indexes of spans in a clause before the last one
 
     @property
     def words(self) -> list[str]:
@@ -138,7 +174,16 @@ def focus_words(prepared: str, lexicon: frozenset[str] | set[str], *, typed_mark
     such a match is far more often a misreading ("thì mang" read as "thí mạng", "có chạy" as "cỏ cháy",
     often after a wrong mark restoration) than the word, and its content syllables are still checked.
     """
-    marked = marked_syllables(prepared)
+    tokens_ = marked_syllables(prepared, punctuation=True)
+    # Clause number of each syllable; trailing punctuation ("… ở đâu?") closes no clause.
+    clause_of: list[int] = []
+    clause = 0
+    for tok in tokens_:
+        if tok in _CLAUSE_END:
+            clause += 1
+        else:
+            clause_of.append(clause)
+    marked = [tok for tok in tokens_ if tok not in _CLAUSE_END]
     folded = [fold(s) for s in marked]
     # Typed marks are trusted; restored ones may be wrong ("chúng chị" for "chứng chỉ"), so then the folded key
     # decides, erring on the side of dropping a syllable (a dropped word never refuses a question).
@@ -155,7 +200,9 @@ def focus_words(prepared: str, lexicon: frozenset[str] | set[str], *, typed_mark
         if n > 1 or not (function[i] or (len(folded[i]) == 1 and not folded[i].isdigit())):
             spans.append((i, i + n))
         i += n
-    return Focus(tuple(folded), tuple(spans))
+    last = clause_of[spans[-1][0]] if spans else 0
+    context = frozenset(k for k, (a, _) in enumerate(spans) if clause_of[a] < last)
+    return Focus(tuple(folded), tuple(spans), context)
 
 
 class FocusIndex:
@@ -175,16 +222,26 @@ class FocusIndex:
         return self._df[word]
 
     def weight(self, word: str) -> float:
-        """BM25-style IDF; a word the base never uses weighs as the rarest word."""
+        """BM25-style IDF; a word the base never uses weighs as the rarest word.
+
+        A foreign word the base never uses ("scan", "file", "online") weighs nothing: citizens borrow them for
+        things the official text names in Vietnamese, so their absence proves nothing either way.
+        """
         df = self.df(word)
+        if not df and not all(_VIETNAMESE.match(s) or s.isdigit() for s in word.split()):
+            return 0.0
         return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
+
+    def _weights(self, focus: Focus) -> list[float]:
+        return [self.weight(w) * (CONTEXT_WEIGHT if k in focus.context else 1.0) for k, w in enumerate(focus.words)]
 
     def words(self, prepared: str, *, typed_marks: bool = True) -> Focus:
         return focus_words(prepared, self.lexicon, typed_marks=typed_marks)
 
     def _present(self, focus: Focus, span: tuple[int, int], text: str) -> bool:
         a, b = span
-        if f" {' '.join(focus.syllables[a:b])} " in text:
+        word = " ".join(focus.syllables[a:b])
+        if f" {word} " in text or any(f" {other} " in text for other in EQUIVALENTS.get(word, ())):
             return True
         if b - a == 1:
             return False
@@ -203,15 +260,22 @@ class FocusIndex:
                 return False
         return True
 
-    def missing(self, focus: Focus, position: int) -> tuple[float, list[str]]:
-        """Share of the focus weight that passage ``position`` does not contain, and the missing words."""
+    def missing(self, focus: Focus, position: int, *, credit: Callable[[str, int], float] | None = None
+                ) -> tuple[float, list[str]]:
+        """Share of the focus weight that passage ``position`` does not contain, and the missing words.
+
+        ``credit(word, position)`` in [0, 1] forgives part of a missing word's weight when the passage says
+        the same thing in other words ("sáp nhập" / "sắp xếp"); see :meth:`KnowledgeIndex.answer`.
+        """
         if not focus.spans:
             return 0.0, []
         text = self.folded[position]
         words = focus.words
-        total = sum(self.weight(w) for w in words) or 1.0
-        absent = [w for w, span in zip(words, focus.spans, strict=True) if not self._present(focus, span, text)]
-        return sum(self.weight(w) for w in absent) / total, absent
+        weights = self._weights(focus)
+        total = sum(weights) or 1.0
+        absent = [k for k, span in enumerate(focus.spans) if not self._present(focus, span, text)]
+        lacking = sum(weights[k] * (1.0 - (credit(words[k], position) if credit else 0.0)) for k in absent)
+        return lacking / total, [words[k] for k in absent]
 
 
 # Expected answer types ----------------------------------------------------------------------------------

@@ -153,7 +153,20 @@ class KnowledgeIndex:
         # On restored marks a wrong guess ("đối" for "đổi") would count as missing, so folded terms are used.
         marked = self._marked_weights(prepared) if has_marks(question) else {}
         marked_total = sum(marked.values()) or 1.0
-        focus_words = self.focus.words(prepared, typed_marks=has_marks(question))
+        focus = self.focus.words(prepared, typed_marks=has_marks(question))
+        # The same one-edit typo tolerance as retrieval ("kick hoạt"), so a typo is not a missing word.
+        focus = dataclasses.replace(focus, syllables=tuple(self.bm25.correct(s) for s in focus.syllables))
+        word_scores: dict[str, np.ndarray] = {}
+
+        def credit(word: str, position: int) -> float:
+            t = self.thresholds
+            if not t.align_credit:
+                return 0.0
+            if word not in word_scores:  # one embedding per missing word, shared by all candidate passages
+                word_scores[word] = self.vectors @ self.embed(word)
+            scores = word_scores[word]
+            return t.align_credit if int((scores > scores[position]).sum()) < t.align_rank else 0.0
+
         asked = expected_answer(expand_abbreviations(question))
         hits = []
         for idx, score in fused[:8]:
@@ -162,7 +175,7 @@ class KnowledgeIndex:
                 coverage = sum(w for t, w in marked.items() if t in self._marked[i]) / marked_total
             else:
                 coverage = sum(w for t, w in weights.items() if t in self._unigrams[i]) / total
-            missing, _ = self.focus.missing(focus_words, i)
+            missing, _ = self.focus.missing(focus, i, credit=credit)
             passage = self.passages[i]
             type_ok = asked is None or satisfies(asked, f"{passage.heading}\n{passage.text}", heading=passage.heading)
             hits.append(Hit(key=i, fused=score, dense=float(dense_scores[i]), lexical=lexical_scores.get(i, 0.0),
