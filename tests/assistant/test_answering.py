@@ -198,3 +198,24 @@ def test_internal_documents_never_answer_citizens(db: object, embedding_model: o
                          "Ban Chỉ đạo họp vào thứ Hai đầu tiên của tháng.\n")
     assert ask(question="Ban Chỉ đạo họp vào ngày nào trong tháng?", store=False).status != "answered"
     engine.reset()
+
+
+@pytest.mark.parametrize("question", [
+    # On the topic of a guide, in its own words, but asking what it never says (dev questions of the bench).
+    "Lớp Bình dân học vụ số có cấp chứng chỉ không?",
+    "Tổ công nghệ số cộng đồng có bao nhiêu thành viên?",
+    "Cấp phiếu lý lịch tư pháp trực tuyến bao lâu thì có kết quả?",
+    fold("Phí đăng ký khai sinh trực tuyến là bao nhiêu?"),
+])
+def test_questions_on_a_topic_the_base_does_not_answer_are_refused(demo_kb: object, question: str) -> None:
+    answer = ask(question=question, store=False)
+    assert answer.status == "unanswerable" and answer.sources == []
+
+
+@pytest.mark.parametrize(("question", "heading"), [
+    ("Địa chỉ mới sau sáp nhập ghi như thế nào?", "Địa chỉ mới sau sắp xếp ghi thế nào"),  # citizen's word
+    (fold("Số tổng đài hỗ trợ cổng dịch vụ công là bao nhiêu?"), "Được hỗ trợ khi gặp khó khăn"),  # a number
+])
+def test_answerable_questions_pass_the_answerability_checks(demo_kb: object, question: str, heading: str) -> None:
+    answer = ask(question=question, store=False)
+    assert answer.status == "answered" and answer.sources[0]["heading"] == heading
