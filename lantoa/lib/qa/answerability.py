@@ -36,7 +36,7 @@ from lantoa.lib.text import fold
 _FRAME_TEXT = """
     the nao sao lam gi cai dau bao nhieu lau may khong co duoc phai can nhung cac la thi ma de
     dung su biet muon lay di den noi cach viec bay gio hien nay nguoi toi minh ra len xuong vao con roi
-    hoi giup xin vui long cam on nho a oi nhe nha gom nao ai
+    hoi giup xin vui long cam on nho a oi nhe nha gom nao ai bang
 """
 FRAME_WORDS: frozenset[str] = frozenset(_FRAME_TEXT.split())
 # The same with their marks: a folded key is ambiguous ("chi" is chị and chỉ, "noi" is nói and nơi), so when
@@ -45,7 +45,7 @@ _MARKED_FUNCTION_TEXT = """
     à ạ ơi nhé nha nhỉ vậy thế thì là gì nào sao như mà và với của cho ở trong ngoài tôi mình em anh chị bạn
     chúng ta các một những này đó kia đây đâu ấy có không được cần phải nên hay hoặc về đến rồi đã đang sẽ vẫn
     cũng rất quá lại nhiều bao nhiêu lâu mấy ít khi nếu vì bị bởi muốn xin hỏi giúp làm dùng sử biết lấy đi
-    nói cách việc bây giờ hiện nay người ra lên xuống vào còn vui lòng cảm ơn nhờ gồm để cái ai
+    nói cách việc bây giờ hiện nay người ra lên xuống vào còn vui lòng cảm ơn nhờ gồm để cái ai bằng
 """
 MARKED_FUNCTION: frozenset[str] = frozenset(_MARKED_FUNCTION_TEXT.split())
 MAX_WORD = 4  # syllables in the longest dictionary word matched
