@@ -20,6 +20,7 @@ words, but the guide never mentions a certificate). Two checks, both independent
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import threading
@@ -130,6 +131,12 @@ def dictionary_words() -> frozenset[str]:
     return _dictionary
 
 
+# Words of each passage text already segmented: the index is rebuilt whenever the base changes, and only
+# new or edited passages should pay for the segmenter (a few milliseconds each). Keyed by digest, so the
+# cache holds words, not a second copy of the texts.
+_segmented: dict[bytes, frozenset[str]] = {}
+
+
 def kb_words(texts: Iterable[str]) -> set[str]:
     """Multi-syllable words of the knowledge base as the text core's segmenter cuts them ("tin nhắn")."""
     try:
@@ -138,14 +145,19 @@ def kb_words(texts: Iterable[str]) -> set[str]:
         return set()
     words: set[str] = set()
     for text in texts:
-        try:
-            segmented = word_tokenize(text)
-        except Exception:  # the segmenter is an aid; a failure only means fewer known words
-            return words
-        for word in segmented:
-            syllables = marked_syllables(word)
-            if 2 <= len(syllables) <= MAX_WORD:
-                words.add(" ".join(syllables))
+        key = hashlib.blake2b(text.encode(), digest_size=16).digest()
+        found = _segmented.get(key)
+        if found is None:
+            try:
+                segmented = word_tokenize(text)
+            except Exception:  # the segmenter is an aid; a failure only means fewer known words
+                return words
+            found = frozenset(
+                " ".join(syllables) for syllables in map(marked_syllables, segmented) if 2 <= len(syllables) <= MAX_WORD
+            )
+            with _lexicon_lock:
+                _segmented[key] = found
+        words |= found
     return words
 
 
