@@ -71,8 +71,8 @@ class Thresholds:
     keep_ratio: float = 0.985  # another passage is quoted too when its score is this close to the best
     max_sources: int = 3
     # A passage that lacks this share of the question's focus weight is on the topic but not the answer
-    # (answerability.FocusIndex). The largest value whose dev refusal reaches 0.90: 0.35–0.45 is a plateau
-    # on dev; 0.45 answers 1.5 points more dev questions and refuses 3 points fewer.
+    # (answerability.FocusIndex). The largest value whose dev refusal reaches 0.90; on dev 0.45 answers about
+    # 1.3 points more questions and refuses about 3 points fewer.
     max_missing: float = 0.35
     # Embedding-level credit for a missing word (0 = off): it counts as said, by this share, when the word
     # alone ranks the passage among its align_rank nearest with e5 (a synonym: "sắp xếp" for "sáp nhập").
