@@ -11,6 +11,8 @@ PACKAGES=(
   chromium chromium-driver
   libreoffice-writer-nogui
   fonts-dejavu-core fonts-liberation fonts-noto-core
+  # Only to rebuild the OCR-confusion statistics (scripts/build_ocr_channel.py): Times-like faces.
+  fonts-texgyre fonts-freefont-ttf
 )
 
 missing=()

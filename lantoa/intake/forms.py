@@ -95,7 +95,9 @@ class ReviewForm(forms.Form):
     requirements = forms.CharField(label=_lazy("Yêu cầu"), required=False,
                                    widget=forms.Textarea(attrs={"rows": 4}), help_text=LINE_HELP)
     themes = forms.CharField(label=_lazy("Nội dung tuyên truyền"), required=False,
-                             widget=forms.Textarea(attrs={"rows": 8}), help_text=LINE_HELP)
+                             widget=forms.Textarea(attrs={"rows": 8}),
+                             help_text=_lazy("Mỗi dòng một nội dung; dòng bắt đầu bằng “- ” là ý con "
+                                             "của nội dung ngay trên."))
     channels = forms.CharField(label=_lazy("Hình thức, kênh"), required=False,
                                widget=forms.Textarea(attrs={"rows": 4}),
                                help_text=_lazy("Mỗi dòng: tên | từ ngày | đến ngày."))
@@ -139,7 +141,13 @@ class ReviewForm(forms.Form):
             ),
             "purpose": "\n".join(details.get("purpose", [])),
             "requirements": "\n".join(details.get("requirements", [])),
-            "themes": "\n".join(draft.get("themes", [])),
+            "themes": "\n".join(
+                "\n".join([theme, *(f"- {child}" for child in children)])
+                for theme, children in zip(draft.get("themes", []),
+                                           _padded(details.get("theme_children", []), len(draft.get("themes", []))),
+                                           strict=True)
+                for children in [children or []]
+            ),
             "channels": "\n".join(
                 " | ".join([c["name"], _fmt(c.get("start")), _fmt(c.get("end"))]).rstrip(" |") for c in channels),
             "phases": "\n".join(
@@ -163,8 +171,17 @@ class ReviewForm(forms.Form):
     def clean_requirements(self) -> list[str]:
         return _lines(self.cleaned_data["requirements"])
 
-    def clean_themes(self) -> list[str]:
-        return _lines(self.cleaned_data["themes"])
+    def clean_themes(self) -> list[dict[str, Any]]:
+        """Themes with their sub-items: a line starting with "-" or "+" belongs to the theme above it."""
+        themes: list[dict[str, Any]] = []
+        for line in _lines(self.cleaned_data["themes"]):
+            if line[0] in "-+•" and themes:
+                child = line[1:].strip()
+                if child:
+                    themes[-1]["children"].append(child)
+            else:
+                themes.append({"text": line.lstrip("-+• ").strip() or line, "children": []})
+        return themes
 
     def clean_targets(self) -> list[str]:
         return _lines(self.cleaned_data["targets"])

@@ -165,8 +165,10 @@ def plan_import_save(*, job: PlanImport, by: Any, data: dict[str, Any]) -> Plan:
         reference_add(plan=plan, by=by, target=target, relation=ref["relation"], doc_kind=ref["kind"],
                       doc_number=ref["number"], doc_date=ref["date"], doc_issuer=ref["issuer"],
                       doc_subject=ref["subject"] or (ref["kind"] if not ref["number"] else ""))
-    for text in data["themes"]:
-        item_save(plan=plan, by=by, item=Theme(text=text))
+    for theme in data["themes"]:
+        parent = item_save(plan=plan, by=by, item=Theme(text=theme["text"]))
+        for child in theme["children"]:
+            item_save(plan=plan, by=by, item=Theme(text=child, parent=parent))
     for channel in data["channels"]:
         item_save(plan=plan, by=by, item=Channel(name=channel["name"][:500], kind=channel_kind(channel["name"]),
                                                  start=channel["start"], end=channel["end"]))

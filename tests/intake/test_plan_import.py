@@ -42,7 +42,7 @@ def test_text_plan_becomes_a_reviewable_draft_and_then_a_plan(
     assert plan.status == Plan.Status.DRAFT and plan.unit == world.unit
     assert plan.number == "125/KH-UBND"
     assert plan.references.filter(doc_number="42/2022/NĐ-CP").exists()
-    assert plan.themes.count() == len(job.draft["themes"]) > 0
+    assert plan.themes.filter(parent__isnull=True).count() == len(job.draft["themes"]) > 0
     assert plan.attachments.count() == 1
     job.refresh_from_db()
     assert job.status == PlanImport.Status.SAVED and job.plan == plan
@@ -155,3 +155,24 @@ def test_seed_003_garbled_ocr_imports_through_the_web(
     numbers = {r["number"] for r in job.draft["references"]}
     assert {"13/KH-SVHTTDL", "02-KH/BCĐTW", "01-KHHĐ/BCĐ"} <= numbers
     assert len(job.draft["themes"]) == 8
+
+
+def test_sub_items_of_a_theme_are_kept_as_its_children(
+    world: World, django_capture_on_commit_callbacks: object
+) -> None:
+    text = (
+        "UBND XÃ THANH THUỶ\nSố: 14/KH-UBND\nThanh Thuỷ, ngày 20 tháng 01 năm 2026\n\nKẾ HOẠCH\n"
+        "Tuyên truyền chuyển đổi số năm 2026\n\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Nâng cao nhận thức.\n\n"
+        "II. NỘI DUNG TUYÊN TRUYỀN\n1. Tuyên truyền về dịch vụ công trực tuyến, gồm:\n"
+        "- Hướng dẫn nộp hồ sơ trực tuyến;\n- Thanh toán phí, lệ phí không dùng tiền mặt.\n"
+        "2. Tuyên truyền về phong trào Bình dân học vụ số.\n"
+    )
+    upload(world, "owner", "xa.txt", text.encode(), django_capture_on_commit_callbacks)
+    job = PlanImport.objects.get()
+    client = world.client("owner")
+    form = _initial(client, job.pk)
+    assert "\n- Hướng dẫn nộp hồ sơ trực tuyến;" in form["themes"]
+    assert client.post(f"/nhap-van-ban/{job.pk}/", form).status_code == 302
+    first = Plan.objects.get().themes.get(parent__isnull=True, text__startswith="Tuyên truyền về dịch vụ công")
+    assert [t.text for t in first.children.order_by("order")] == [
+        "Hướng dẫn nộp hồ sơ trực tuyến;", "Thanh toán phí, lệ phí không dùng tiền mặt."]
