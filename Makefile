@@ -44,7 +44,7 @@ run: setup prepare
 
 # The whole suite on SQLite, slow end-to-end tests included.
 test: setup prepare
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
 
 # While iterating: skip browser, OCR and LibreOffice tests.
 test-fast: venv prepare
@@ -52,7 +52,7 @@ test-fast: venv prepare
 
 # The same suite on PostgreSQL (pytest-django creates and drops a fresh test database).
 test-pg: setup prepare
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q -n auto
 
 lint: venv
 	$(BIN)/ruff check .
