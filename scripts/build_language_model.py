@@ -187,13 +187,24 @@ TITLES = [
 ]
 
 
-def generated_names(count: int = 1200, seed: int = 5) -> Iterator[str]:
-    """Signature and assignment lines with Vietnamese personal names (invented combinations)."""
+def generated_names(count: int = 3000, seed: int = 5) -> Iterator[str]:
+    """Signature and assignment lines with Vietnamese personal names (invented combinations).
+
+    Surnames are drawn with their share of the population (``repair.SURNAME_SHARE``), so "Lê" is
+    read as the surname it usually is rather than "lễ"; a third of the lines are a name alone, as a
+    signer's name stands under the signature.
+    """
+    from lantoa.lib.vn.repair import SURNAME_SHARE
+
     rng = random.Random(seed)
+    surnames = [s.capitalize() for s in SURNAME_SHARE]
+    shares = list(SURNAME_SHARE.values())
+    signer_titles = ["BÍ THƯ", "PHÓ BÍ THƯ", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TRƯỞNG BAN", "GIÁM ĐỐC"]
     for _ in range(count):
-        name = f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE_NAMES)} {rng.choice(GIVEN_NAMES)}"
+        surname = rng.choices(surnames, shares)[0]
+        name = f"{surname} {rng.choice(MIDDLE_NAMES)} {rng.choice(GIVEN_NAMES)}"
         if rng.random() < 0.3:
-            name = f"{rng.choice(SURNAMES)} {rng.choice(GIVEN_NAMES)}"
+            name = f"{surname} {rng.choice(GIVEN_NAMES)}"
         yield rng.choice(
             [
                 f"Đồng chí {name}, {rng.choice(TITLES)}",
@@ -201,6 +212,9 @@ def generated_names(count: int = 1200, seed: int = 5) -> Iterator[str]:
                 f"Ông {name} cho biết",
                 f"Bà {name} phát biểu",
                 f"Người ký: {name}",
+                name,
+                name,
+                f"{rng.choice(signer_titles)}\n{name}",
             ]
         )
 

@@ -76,6 +76,62 @@ _URL = re.compile(r"^(?:https?://|www\.)|@\w+\.\w|\.(?:vn|com|org|net|gov)\b", r
 _NUMBERISH = re.compile(r"^[\d.,:/+%-]+$")
 _BREAK_PUNCT = re.compile(r"[.!?;:()\[\]\"“”…|•]")
 
+#: Common Vietnamese surnames with their rough share of the population (per cent): the surname slot of
+#: a name line (a signer "Lê Hoài Trung") is read among these, the most common winning a tie.
+SURNAME_SHARE: dict[str, float] = {
+    "nguyễn": 38,
+    "trần": 11,
+    "lê": 9.5,
+    "phạm": 7,
+    "hoàng": 5,
+    "huỳnh": 5,
+    "phan": 4.5,
+    "vũ": 3.9,
+    "võ": 3.9,
+    "đặng": 2.1,
+    "bùi": 2,
+    "đỗ": 1.4,
+    "hồ": 1.3,
+    "ngô": 1.3,
+    "dương": 1,
+    "lý": 0.5,
+    "đinh": 0.5,
+    "đào": 0.4,
+    "trịnh": 0.4,
+    "mai": 0.3,
+    "lương": 0.3,
+    "cao": 0.3,
+    "tạ": 0.2,
+    "hà": 0.3,
+    "vương": 0.2,
+    "chu": 0.2,
+    "lâm": 0.2,
+    "triệu": 0.1,
+    "kiều": 0.1,
+    "thái": 0.1,
+    "tô": 0.1,
+    "quách": 0.1,
+    "nông": 0.1,
+    "hứa": 0.1,
+    "lưu": 0.2,
+    "lã": 0.05,
+    "lò": 0.05,
+    "đoàn": 0.4,
+    "văn": 0.1,
+    "tăng": 0.05,
+    "khuất": 0.05,
+    "mạc": 0.05,
+    "phùng": 0.1,
+    "doãn": 0.05,
+    "giang": 0.05,
+}
+_SURNAME_FOLDS = {strip_marks(s) for s in SURNAME_SHARE}
+#: Extra cost (log10) of reading a surname slot as a surname rather than by the generic candidates.
+SURNAME_SLOT_COST = 0.5
+# Glyphs an English engine reads for a capital L at the start of a word ("I’¢" for "Lê").
+_LEADING_L = re.compile(r"^[I|1l](?=\S)")
+_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]{1,6}$")
+
 
 @dataclass
 class Channel:
@@ -486,6 +542,26 @@ def repair_text(text: str) -> str:
         lo, hi = max(0, k - TYPED_WINDOW), min(len(pieces), k + TYPED_WINDOW + 1)
         words_near = edit_sum[hi] - edit_sum[lo]
         typed.append(words_near > 0 and (flag_sum[hi] - flag_sum[lo]) >= TYPED_SHARE * words_near)
+    # Name lines (a signer "Lê Hoài Trung"): 2–4 words alone on a line (or after "Đồng chí", "Ông",
+    # "Bà"), all but the first in Title case, the first written with a capital or a symbol. Its first
+    # word is read among the common surnames.
+    by_line: dict[int, list[_Piece]] = {}
+    for piece in pieces:
+        by_line.setdefault(piece.line, []).append(piece)
+    surname_slots: set[int] = set()
+    for line_pieces in by_line.values():
+        words_lower = [p.core.lower() for p in line_pieces[:2]]
+        if words_lower[:2] == ["đồng", "chí"]:
+            line_pieces = line_pieces[2:]  # "Đồng chí Lê Hoài Trung": the name follows the honorific
+        elif words_lower[:1] in (["ông"], ["bà"]):
+            line_pieces = line_pieces[1:]
+        if not 2 <= len(line_pieces) <= 4 or not all(p.editable for p in line_pieces):
+            continue
+        first = line_pieces[0].core
+        if not (first[:1].isupper() or not first[:1].isalpha()) or line_upper.get(line_pieces[0].line, 0):
+            continue
+        if all(_NAME_WORD.match(p.core) for p in line_pieces[1:]):
+            surname_slots.add(line_pieces[0].index)
     out: list[str] = []
     cursor = 0
     segment: list[_Piece] = []
@@ -508,7 +584,8 @@ def repair_text(text: str) -> str:
                 positions.append([(model.ids.get(lower, model.ids[UNK]), 0.0)])
                 choices.append([None])
                 continue
-            cands = list(_candidates(core))
+            cands = _surname_candidates(core) if piece.index in surname_slots else []
+            cands = cands or list(_candidates(core))
             keep_id = model.ids.get(lower, model.ids[UNK])
             options: list[str | None] = [vocab[c] for c, _ in cands]
             if keep_id not in {c for c, _ in cands}:
@@ -542,6 +619,34 @@ def repair_text(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=4096)
+def _surname_candidates(token: str) -> list[tuple[int, float]]:
+    """Surnames the first word of a name line may be, with channel plus surname-frequency scores.
+
+    A leading I, l, | or 1 is read as L (the commonest confusion of a capital L); a token already spelt
+    as a surname keeps only that reading.
+    """
+    rep = _get_repairer()
+    model, channel = rep.model, rep.channel
+    if token.lower() in SURNAME_SHARE:
+        return [(model.ids[token.lower()], 0.0)] if token.lower() in model.ids else []
+    plain = strip_marks(token).lower()
+    if plain.isalpha() and plain not in _SURNAME_FOLDS:
+        return []  # a readable word that is no surname ("Vinh Tuy" is a place): generic candidates
+    read = _LEADING_L.sub("L", token)
+    out: list[tuple[float, int]] = []
+    for surname, share in SURNAME_SHARE.items():
+        sid = model.ids.get(surname)
+        if sid is None or (plain.isalpha() and strip_marks(surname) != plain):
+            continue
+        cost = channel.edit_cost(apply_case("Aa", surname), read) + SURNAME_SLOT_COST - math.log10(share / 100)
+        if cost <= MAX_CHANNEL_COST + 2:
+            out.append((cost, sid))
+    out.sort()
+    return [(sid, -cost) for cost, sid in out[:MAX_CANDIDATES] if cost <= out[0][0] + RANK_CUTOFF]
+
+
 def clear_caches() -> None:
     """Forget cached candidates (the benchmark measures cold speed)."""
     _candidates.cache_clear()
+    _surname_candidates.cache_clear()

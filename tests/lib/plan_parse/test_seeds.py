@@ -98,11 +98,6 @@ def test_000_text_fields_after_repair() -> None:
 
 @pytest.mark.slow
 @needs_repair
-@pytest.mark.xfail(
-    reason="the OCR reads the signer as 'I’¢ Hoai Trung'; repair cannot recover 'Lê' "
-    "from 'I’¢' without a list of names, which this parser deliberately does not keep",
-    strict=False,
-)
 def test_000_signer() -> None:
     assert fold(seed("000").signer) == "le hoai trung"
 

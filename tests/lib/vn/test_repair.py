@@ -70,3 +70,22 @@ def test_roman_section_numbers_read_as_letters() -> None:
 
 def test_abbreviations_keep_their_capitals() -> None:
     assert repair_text("Chu tich UBND xa").split()[2] == "UBND"
+
+
+@pytest.mark.parametrize(
+    ("garbled", "surname"),
+    [
+        ("I’¢ Van Nam", "Lê"),  # a capital L read as I, its ê as symbols
+        ("Le Thi Lan", "Lê"),  # the surname Lê, not the word "lễ"
+        ("Đồng chí Tran Minh Duc", "Trần"),
+        ("Nguyen Thanh Long", "Nguyễn"),
+    ],
+)
+def test_name_lines_read_the_surname(garbled: str, surname: str) -> None:
+    words = repair_text(garbled).split()
+    assert words[2 if garbled.startswith("Đồng") else 0] == surname
+
+
+def test_a_place_alone_on_a_line_is_not_a_surname() -> None:
+    assert repair_text("Ha Noi") == "Hà Nội"
+    assert repair_text("phuong Vinh Tuy").split()[0] == "phường"
