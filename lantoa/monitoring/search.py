@@ -86,52 +86,6 @@ def apply_filters(items: QuerySet[Item], filters: Filters) -> QuerySet[Item]:
     return items
 
 
-WINDOW = 3000
-
-
-def _sqlite_recent_window(items: QuerySet[Item], node: Node | None, wanted: int) -> list[Item] | None:
-    """Newest-first page on SQLite without materialising every FTS hit (a common word matches a third of
-    a million items, and joining them all back to sort by date was the whole cost).
-
-    FTS5 streams its newest rowids cheaply. Ids grow with discovery and an item is discovered after it is
-    published, so the newest publications are almost always among the highest ids. The shortcut takes the
-    WINDOW highest matching ids, sorts them by date, and then *proves* the answer: any match outside the
-    window would have to be newer than the last item on the page, and the few items that new are checked
-    against FTS directly. If one matches (a back-dated import, say), or the window is too small, it
-    returns None and the caller runs the exact query. Returns None outside SQLite or without a query.
-    """
-    if node is None or connection.vendor != "sqlite" or wanted > WINDOW // 10:
-        return None
-    expression = to_fts5(node)
-    if expression is None:
-        return None
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT rowid FROM monitoring_item_fts WHERE monitoring_item_fts MATCH %s "
-                       "ORDER BY rowid DESC LIMIT %s", [expression, WINDOW])
-        window = [row[0] for row in cursor.fetchall()]
-    if not window:
-        return []
-    page = list(items.filter(pk__in=window).select_related("source").order_by("-published_at", "-id")[:wanted])
-    if len(window) < WINDOW:
-        return page  # the window holds every match: exact
-    if len(page) < wanted:
-        return None
-    oldest_shown = page[-1].published_at
-    newer_outside = list(
-        Item.objects.filter(published_at__gt=oldest_shown, pk__lt=min(window)).values_list("pk", flat=True)[:500]
-    )
-    if len(newer_outside) == 500:
-        return None
-    if newer_outside:
-        marks = ", ".join(["%s"] * len(newer_outside))
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT 1 FROM monitoring_item_fts WHERE monitoring_item_fts MATCH %s "
-                           f"AND rowid IN ({marks}) LIMIT 1", [expression, *newer_outside])
-            if cursor.fetchone():
-                return None
-    return page
-
-
 def search_items(*, query: str, filters: Filters | None = None, limit: int = 20, offset: int = 0,
                  snippets: bool = True) -> Result:
     """Newest first. Raises QueryError for a query that cannot be parsed (the view shows its message)."""
@@ -143,23 +97,9 @@ def search_items(*, query: str, filters: Filters | None = None, limit: int = 20,
         items = full_text(items, node)
     items = apply_filters(items, filters).distinct() if (filters.watch_id or filters.area) else apply_filters(
         items, filters)
-    page = _sqlite_recent_window(items, node, offset + limit)
-    if page is None:
-        page = list(items.select_related("source").order_by("-published_at", "-id")[offset:offset + limit])
-    else:
-        page = page[offset:offset + limit]
+    page = list(items.select_related("source").order_by("-published_at", "-id")[offset:offset + limit])
     # Counting every hit of a common word in a million items costs more than the page itself: cap it.
-    if not (len(page) == limit or offset):
-        counted = len(page)
-    elif node is not None and connection.vendor == "sqlite" and filters == Filters() and to_fts5(node):
-        # Without filters FTS5 counts its own matches in C, far cheaper than joining them back to the items
-        # (only indexed items have search text, so the count is exact).
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT count(*) FROM monitoring_item_fts WHERE monitoring_item_fts MATCH %s",
-                           [to_fts5(node)])
-            counted = int(cursor.fetchone()[0])
-    else:
-        counted = len(items.order_by().values("pk")[:COUNT_CAP + 1])
+    counted = len(items.order_by().values("pk")[:COUNT_CAP + 1]) if len(page) == limit or offset else len(page)
     result = Result(total=min(counted, COUNT_CAP), total_capped=counted > COUNT_CAP, node=node)
     terms = highlight_terms(node) if node is not None else []
     for item in page:

@@ -95,24 +95,3 @@ def test_bad_queries_raise_query_error(corpus):
     with pytest.raises(QueryError):
         search_items(query='("chuyen doi')
 
-
-def test_sqlite_recent_window_is_exact(world, monkeypatch):
-    from lantoa.monitoring import search
-    from lantoa.monitoring.models import Item
-
-    monkeypatch.setattr(search, "WINDOW", 20)
-    now = timezone.now()
-
-    def add(n, published):
-        return Item.objects.create(outlet="x", kind="press", url_hash=f"w{n}", title=f"VNeID {n}",
-                                   published_at=published, stage=Item.Stage.INDEXED, search_folded=f"vneid tin {n}")
-
-    # The first item stored is the newest publication (a late correction); 24 older ones come after it.
-    newest = add(0, now)
-    rest = [add(n, now - timedelta(hours=n)) for n in range(1, 25)]
-    result = search_items(query="vneid", limit=2)
-    assert [h.item.pk for h in result.hits] == [newest.pk, rest[0].pk]
-    assert result.total == 25
-    # Without the back-dated item the window answers alone, newest first.
-    newest.delete()
-    assert [h.item.pk for h in search_items(query="vneid", limit=2).hits] == [rest[0].pk, rest[1].pk]
