@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("lantoa.web.urls")),
     path("tai-khoan/", include("lantoa.accounts.urls")),
     path("don-vi/", include("lantoa.units.urls")),

@@ -166,7 +166,8 @@ def plan_import_save(*, job: PlanImport, by: Any, data: dict[str, Any]) -> Plan:
                       doc_number=ref["number"], doc_date=ref["date"], doc_issuer=ref["issuer"],
                       doc_subject=ref["subject"] or (ref["kind"] if not ref["number"] else ""))
     for theme in data["themes"]:
-        parent = item_save(plan=plan, by=by, item=Theme(text=theme["text"]))
+        parent = Theme(text=theme["text"])
+        item_save(plan=plan, by=by, item=parent)
         for child in theme["children"]:
             item_save(plan=plan, by=by, item=Theme(text=child, parent=parent))
     for channel in data["channels"]:
