@@ -100,7 +100,8 @@ class ReviewForm(forms.Form):
                                              "của nội dung ngay trên."))
     channels = forms.CharField(label=_lazy("Hình thức, kênh"), required=False,
                                widget=forms.Textarea(attrs={"rows": 4}),
-                               help_text=_lazy("Mỗi dòng: tên | từ ngày | đến ngày."))
+                               help_text=_lazy("Mỗi dòng: tên | từ ngày | đến ngày | đơn vị chủ trì | đơn vị "
+                                               "phối hợp; nhiều đơn vị ngăn cách bằng dấu chấm phẩy."))
     phases = forms.CharField(label=_lazy("Giai đoạn, lộ trình"), required=False,
                              widget=forms.Textarea(attrs={"rows": 4}),
                              help_text=_lazy("Mỗi dòng: tên giai đoạn | từ ngày | đến ngày."))
@@ -122,6 +123,10 @@ class ReviewForm(forms.Form):
         details = draft.get("details", {})
         period = details.get("period", {})
         channels = details.get("channels") or [{"name": n, "start": None, "end": None} for n in draft["channels"]]
+        channel_lines = (
+            " | ".join([c["name"], _fmt(c.get("start")), _fmt(c.get("end")), "; ".join(c.get("lead_units") or []),
+                        "; ".join(c.get("coordinating_units") or [])]).rstrip(" |")
+            for c in channels)
         return {
             "doc_type": doc_type_from_text(draft.get("doc_type")),
             "number": draft.get("number") or "",
@@ -148,8 +153,7 @@ class ReviewForm(forms.Form):
                                            strict=True)
                 for children in [children or []]
             ),
-            "channels": "\n".join(
-                " | ".join([c["name"], _fmt(c.get("start")), _fmt(c.get("end"))]).rstrip(" |") for c in channels),
+            "channels": "\n".join(channel_lines),
             "phases": "\n".join(
                 " | ".join([p["name"], _fmt(p.get("start")), _fmt(p.get("end"))]).rstrip(" |")
                 for p in draft.get("phases", [])),
@@ -192,10 +196,10 @@ class ReviewForm(forms.Form):
     def clean_recipients(self) -> list[str]:
         return _lines(self.cleaned_data["recipients"])
 
-    def _windows(self, field: str, label: str) -> list[dict[str, Any]]:
+    def _windows(self, field: str, label: str, *, with_units: bool = False) -> list[dict[str, Any]]:
         items, errors = [], []
         for index, line in enumerate(_lines(self.cleaned_data[field]), start=1):
-            name, start, end = _cells(line, 3)
+            name, start, end, lead, coordinating = _cells(line, 5) if with_units else [*_cells(line, 3), "", ""]
             where = _("%(label)s, dòng %(n)s") % {"label": label, "n": index}
             try:
                 start_date, end_date = _date(start, where), _date(end, where)
@@ -208,13 +212,17 @@ class ReviewForm(forms.Form):
             if not name:
                 errors.append(_("%(where)s: thiếu tên.") % {"where": where})
                 continue
-            items.append({"name": name, "start": start_date, "end": end_date})
+            item: dict[str, Any] = {"name": name, "start": start_date, "end": end_date}
+            if with_units:
+                item["lead_units"] = [u.strip() for u in lead.split(";") if u.strip()]
+                item["coordinating_units"] = [u.strip() for u in coordinating.split(";") if u.strip()]
+            items.append(item)
         if errors:
             raise forms.ValidationError(errors)
         return items
 
     def clean_channels(self) -> list[dict[str, Any]]:
-        return self._windows("channels", _("Hình thức"))
+        return self._windows("channels", _("Hình thức"), with_units=True)
 
     def clean_phases(self) -> list[dict[str, Any]]:
         return self._windows("phases", _("Giai đoạn"))

@@ -171,8 +171,16 @@ def plan_import_save(*, job: PlanImport, by: Any, data: dict[str, Any]) -> Plan:
         for child in theme["children"]:
             item_save(plan=plan, by=by, item=Theme(text=child, parent=parent))
     for channel in data["channels"]:
-        item_save(plan=plan, by=by, item=Channel(name=channel["name"][:500], kind=channel_kind(channel["name"]),
-                                                 start=channel["start"], end=channel["end"]))
+        block = Channel(name=channel["name"][:500], kind=channel_kind(channel["name"]), start=channel["start"],
+                        end=channel["end"])
+        item_save(plan=plan, by=by, item=block)
+        # The units a channel block names ("Đơn vị thực hiện / phối hợp") are assignments tied to it, as the
+        # plan editor stores them, so they reach the units' task lists.
+        for role, names in ((Assignment.Role.LEAD, channel.get("lead_units", [])),
+                            (Assignment.Role.COORDINATING, channel.get("coordinating_units", []))):
+            for name in names:
+                item_save(plan=plan, by=by, item=Assignment(
+                    channel=block, unit=_unit_named(name, job.unit), unit_name=name[:255], role=role))
     for phase in data["phases"]:
         item_save(plan=plan, by=by, item=Phase(name=phase["name"][:255], start=phase["start"], end=phase["end"]))
     for text in data["targets"]:

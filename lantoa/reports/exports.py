@@ -192,6 +192,7 @@ def template_xlsx(report: Report) -> bytes:
     ws["A2"], ws["B2"] = _("Mã mẫu (không sửa)"), version.template_tag
     ws["A3"], ws["B3"] = _("Đơn vị"), report.unit.name
     ws["A4"], ws["B4"] = _("Kỳ báo cáo"), report.request.title
+    # xgettext:no-python-format
     ws["A5"] = _("Nhập số liệu vào cột D. Số âm, chữ trong ô số và tỷ lệ trên 100% sẽ bị từ chối.")
     ws.append([_("Mã chỉ tiêu"), _("Chỉ tiêu"), _("Đơn vị tính"), _("Số liệu"), _("Hướng dẫn")])
     for cell in ws[6]:

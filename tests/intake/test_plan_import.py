@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,33 @@ def test_sub_items_of_a_theme_are_kept_as_its_children(
     first = Plan.objects.get().themes.get(parent__isnull=True, text__startswith="Tuyên truyền về dịch vụ công")
     assert [t.text for t in first.children.order_by("order")] == [
         "Hướng dẫn nộp hồ sơ trực tuyến;", "Thanh toán phí, lệ phí không dùng tiền mặt."]
+
+
+def test_units_named_on_a_channel_block_become_its_assignments(
+    world: World, django_capture_on_commit_callbacks: object
+) -> None:
+    text = (
+        "UBND XÃ THANH THUỶ\nSố: 15/KH-UBND\nThanh Thuỷ, ngày 15 tháng 3 năm 2026\n\nKẾ HOẠCH\n"
+        "Tuyên truyền chuyển đổi số năm 2026\n\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức về chuyển đổi số.\n\n"
+        "II. HÌNH THỨC TUYÊN TRUYỀN\n1. Tuyên truyền trên hệ thống truyền thanh cơ sở\n"
+        "- Thời gian thực hiện: Từ ngày 01/4/2026 đến hết ngày 30/6/2026.\n"
+        "- Đơn vị thực hiện: Trung tâm Dịch vụ tổng hợp xã.\n"
+        "- Đơn vị phối hợp: Đoàn Thanh niên xã, Hội Phụ nữ xã.\n"
+        "2. Tuyên truyền trực quan\n- Đơn vị thực hiện: Văn phòng HĐND và UBND xã.\n"
+    )
+    upload(world, "owner", "xa.txt", text.encode(), django_capture_on_commit_callbacks)
+    job = PlanImport.objects.get()
+    client = world.client("owner")
+    form = _initial(client, job.pk)
+    assert "Trung tâm Dịch vụ tổng hợp xã | Đoàn Thanh niên xã; Hội Phụ nữ xã" in form["channels"]
+    # The officer adds a partner to the second block before saving.
+    form["channels"] = form["channels"].replace("Văn phòng HĐND và UBND xã", "Văn phòng HĐND và UBND xã | Công an xã")
+    assert client.post(f"/nhap-van-ban/{job.pk}/", form).status_code == 302, form["channels"]
+    plan = Plan.objects.get()
+    radio, visual = plan.channels.order_by("order")
+    assert (radio.start, radio.end) == (dt.date(2026, 4, 1), dt.date(2026, 6, 30))
+    assert {(a.unit_name, a.role) for a in plan.assignments.filter(channel=radio)} == {
+        ("Trung tâm Dịch vụ tổng hợp xã", "lead"), ("Đoàn Thanh niên xã", "coordinating"),
+        ("Hội Phụ nữ xã", "coordinating")}
+    assert {(a.unit_name, a.role) for a in plan.assignments.filter(channel=visual)} == {
+        ("Văn phòng HĐND và UBND xã", "lead"), ("Công an xã", "coordinating")}
