@@ -324,13 +324,13 @@ def test_a_reimported_plan_exports_to_the_same_document(world: World) -> None:
     assert (again.themes, again.theme_children) == (draft.themes, draft.theme_children)
 
 
-@pytest.mark.xfail(strict=False, reason="known losses of the DOCX round trip, kept visible; see the docstring")
-def test_known_losses(world: World) -> None:
-    """What does not come back yet, each for a reason in the importer rather than in the document:
+def test_the_cases_that_used_to_be_lost_come_back(world: World) -> None:
+    """Each once lost for a reason in the importer rather than in the document:
 
-    - a window with one end only ("từ ngày 01/09/2025"): a channel's window needs both dates;
-    - a phase without dates: a phase is recognised by the period in its heading;
-    - a unit whose name has a comma and no "và" ("… KHCN, ĐMST&CĐS"): unit lists are split at commas;
+    - a window with one end only ("từ ngày 01/09/2025"): read as the start; "đến ngày …" as the end;
+    - a phase without dates ("Giai đoạn chuẩn bị"): named stages under the phase section are phases;
+    - a unit whose name has a comma and no "và" ("… KHCN, ĐMST&CĐS"): abbreviations after a "về …" name
+      continue it;
     - the issuer of a reference without a number ("Căn cứ Luật Báo chí, ngày … của Quốc hội").
     """
     plan = services.plan_create(unit=world.unit, by=None, number="46/KH-VHXH", title="Kế hoạch tuyên truyền",

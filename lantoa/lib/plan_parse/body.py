@@ -49,7 +49,7 @@ def period_of(text: str) -> tuple[date | None, date | None] | None:
         if 1 <= m1 <= 12 and 1 <= m2 <= 12:
             return date(year1, m1, 1), _month_end(y2, m2)
     if len(dates) == 1:
-        return dates[0][2], None
+        return _one_end(text, dates[0])
     m = _YEAR_RANGE.search(folded)
     if m and int(m.group(1)) <= int(m.group(2)):
         return date(int(m.group(1)), 1, 1), date(int(m.group(2)), 12, 31)
@@ -65,7 +65,18 @@ def window_in(text: str) -> tuple[date | None, date | None] | None:
     dates = find_dates(text)
     if len(dates) >= 2:
         return dates[0][2], dates[1][2]
+    if len(dates) == 1:
+        return _one_end(text, dates[0])
     return None
+
+
+_UNTIL = re.compile(r"\b(?:den|truoc)\s+(?:het\s+)?(?:ngay\s+)?$")
+
+
+def _one_end(text: str, found: tuple[int, int, date]) -> tuple[date | None, date | None]:
+    """A window with one date: "đến (hết) ngày …" or "trước ngày …" closes it; otherwise it opens it."""
+    before = fold_same(text[: found[0]]).rstrip() + " "
+    return (None, found[2]) if _UNTIL.search(before) else (found[2], None)
 
 
 def _heading_has(item: Item, *phrases: str) -> bool:
@@ -103,11 +114,21 @@ def _units(value: str) -> list[str]:
             out.append(clean_space(group).strip(" .,"))
             continue
         for piece in pieces:
-            if out and piece[:1].islower():
+            if out and (piece[:1].islower() or _continues_subject(out[-1], piece)):
                 out[-1] = f"{out[-1]}, {piece}"
             else:
                 out.append(piece)
     return [u for u in out if u]
+
+
+def _continues_subject(previous: str, piece: str) -> bool:
+    """ "Ban Chỉ đạo về phát triển KHCN, ĐMST&CĐS": abbreviations after a name that lists its subjects
+    ("về …") or joined by "&" are more of that name, not another unit."""
+    if any(ch.islower() for ch in piece) or not previous.split():
+        return False
+    last = previous.split()[-1]
+    ends_abbreviated = len(last) >= 2 and not any(ch.islower() for ch in last)
+    return ends_abbreviated and ("&" in piece or " ve " in f" {fold_same(previous)} ")
 
 
 def extract_channels(sections: list[Section]) -> list[Channel]:
@@ -162,6 +183,9 @@ def extract_phases(sections: list[Section]) -> list[Phase]:
         for item in section.items:
             span = period_of(item.short_title)
             if span is None:
+                # "Giai đoạn chuẩn bị": a stage the plan names before it has dates is a phase all the same.
+                if _heading_has(item, "giai doan", "buoc", "dot"):
+                    phases.append(Phase(name=item.short_title, start=None, end=None))
                 continue
             phases.append(Phase(name=item.short_title, start=span[0], end=span[1]))
         if not section.items:

@@ -224,9 +224,10 @@ def _fallback_window(lines: list[str], draft: PlanDraft) -> None:
     """ "Thời gian thực hiện: từ ngày … đến ngày …" in a plan without a phase section."""
     for i, line in enumerate(lines):
         if has_phrase(fold_same(line), "thoi gian thuc hien"):
-            window = window_in(clean_space(" ".join(lines[i : i + 3])))
-            if window and not any(c.start == window[0] and c.end == window[1] for c in draft.channels):
-                draft.phases.append(Phase(name="Thời gian thực hiện", start=window[0], end=window[1]))
+            start, end = window_in(clean_space(" ".join(lines[i : i + 3]))) or (None, None)
+            # Both ends: a lone date near the words is as often a deadline of something else.
+            if start and end and not any(c.start == start and c.end == end for c in draft.channels):
+                draft.phases.append(Phase(name="Thời gian thực hiện", start=start, end=end))
                 return
 
 

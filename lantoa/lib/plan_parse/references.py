@@ -106,6 +106,9 @@ def _reference_from(segment: str, match: NumberMatch | None, next_start: int, re
         break
     issuer, subject = _issuer_after(segment[date_end:next_start] if match else "")
     if match is None:
+        # "Căn cứ Luật Báo chí, ngày 05/4/2016 của Quốc hội": no number, but the issuer follows the date.
+        dated = find_dates(segment)
+        issuer = _issuer_after(segment[dated[0][0] :])[0] if dated else None
         subject = clean_space(segment)
     return Reference(relation=relation, kind=kind, number=number, date=when, issuer=issuer, subject=subject)
 

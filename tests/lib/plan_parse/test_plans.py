@@ -214,3 +214,21 @@ def test_signer_glued_to_the_last_recipient() -> None:
 @pytest.mark.parametrize("text", ["", "   \n\n", "KẾ HOẠCH", "I. NỘI DUNG\n1.\n2.", "Nơi nhận:\n-", "\x00\x01"])
 def test_degenerate_input(text: str) -> None:
     assert isinstance(parse_plan(text).to_json(details=True), dict)
+
+
+def test_windows_with_one_end_and_phases_named_before_they_have_dates() -> None:
+    draft = parse_plan(
+        "UBND XÃ TÂN LẬP\nSố: 20/KH-UBND\nTân Lập, ngày 02 tháng 3 năm 2026\n\nKẾ HOẠCH\nTuyên truyền chuyển đổi số\n\n"
+        "I. HÌNH THỨC TUYÊN TRUYỀN\n1. Tuyên truyền trên loa truyền thanh\n"
+        "- Thời gian thực hiện: đến hết ngày 30/6/2026.\n"
+        "- Đơn vị thực hiện: Ban Chỉ đạo xã về phát triển KHCN, ĐMST&CĐS.\n"
+        "2. Tuyên truyền trực quan\n- Thời gian thực hiện: từ ngày 15/3/2026.\n"
+        "II. LỘ TRÌNH THỰC HIỆN\n1. Giai đoạn chuẩn bị\n2. Giai đoạn triển khai (từ 01/4/2026 đến 31/12/2026)\n"
+    )
+    radio, visual = draft.channels
+    assert (radio.start, radio.end) == (None, date(2026, 6, 30))
+    assert (visual.start, visual.end) == (date(2026, 3, 15), None)
+    assert radio.lead_units == ["Ban Chỉ đạo xã về phát triển KHCN, ĐMST&CĐS"]
+    assert [(p.name, p.start, p.end) for p in draft.phases] == [
+        ("Giai đoạn chuẩn bị", None, None),
+        ("Giai đoạn triển khai (từ 01/4/2026 đến 31/12/2026)", date(2026, 4, 1), date(2026, 12, 31))]
