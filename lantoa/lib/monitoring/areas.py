@@ -45,6 +45,9 @@ class AreaMatcher:
     def __init__(self, areas: list[AreaRef]) -> None:
         self.keys: dict[tuple[str, ...], list[AreaRef]] = {}
         self.first_words: set[str] = set()
+        # Name lengths (in words) per first word, longest first: "xa" starts 2,745 names of two to six words,
+        # and trying all eight lengths at every "xã" in a text was most of the scan.
+        self.lengths: dict[str, list[int]] = {}
         for area in areas:
             core = tuple(core_name(area.name).split())
             if not core:
@@ -58,6 +61,9 @@ class AreaMatcher:
                 forms = {tuple(" ".join(f).split()) for f in forms}
             for form in forms:
                 self.first_words.add(form[0])
+                if len(form) <= _MAX_WORDS and len(form) not in self.lengths.setdefault(form[0], []):
+                    self.lengths[form[0]].append(len(form))
+                    self.lengths[form[0]].sort(reverse=True)
                 self.keys.setdefault(form, [])
                 if area not in self.keys[form]:
                     self.keys[form].append(area)
@@ -67,10 +73,13 @@ class AreaMatcher:
         raw: list[list[AreaRef]] = []
         i = 0
         while i < len(words):
-            if words[i] not in self.first_words:  # most words start no area name: skip the n-gram lookups
+            lengths = self.lengths.get(words[i])
+            if lengths is None:  # most words start no area name: skip the n-gram lookups
                 i += 1
                 continue
-            for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+            for n in lengths:
+                if i + n > len(words):
+                    continue
                 candidates = self.keys.get(tuple(words[i : i + n]))
                 if candidates:
                     raw.append(candidates)

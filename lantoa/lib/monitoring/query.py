@@ -14,6 +14,7 @@ SQLite FTS5 MATCH, and PostgreSQL tsquery over the same folded text.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -58,9 +59,15 @@ Node = Term | And | Or | Not | Near
 
 def tokens(text: str) -> list[str]:
     """Folded word tokens, the same split the FTS tokenizers use (letters and digits)."""
+    return list(_tokens(text))
+
+
+@functools.lru_cache(maxsize=16)
+def _tokens(text: str) -> tuple[str, ...]:
+    # Dedup, watch matching and area mentions each split the same item text: split it once per item.
     from lantoa.lib.monitoring.textkey import fold_fast
 
-    return TOKEN.findall(fold_fast(text))
+    return tuple(TOKEN.findall(fold_fast(text)))
 
 
 def _lex(query: str) -> list[tuple[str, str]]:
@@ -172,13 +179,21 @@ class Document:
     """Folded tokens of a text with their positions; built once, matched against many queries."""
 
     def __init__(self, text: str) -> None:
-        self.words = tokens(text)
+        self.words = _tokens(text)
+        # Positions are found per queried word, on demand: a watch asks for a handful of words, and indexing
+        # all of a long article's words cost more than every watch's matching together.
+        self.vocabulary = frozenset(self.words)
         self.positions: dict[str, list[int]] = {}
-        for index, word in enumerate(self.words):
-            self.positions.setdefault(word, []).append(index)
+
+    def word_positions(self, word: str) -> list[int]:
+        found = self.positions.get(word)
+        if found is None:
+            found = [i for i, w in enumerate(self.words) if w == word] if word in self.vocabulary else []
+            self.positions[word] = found
+        return found
 
     def term_spans(self, term: Term) -> list[tuple[int, int]]:
-        first = self.positions.get(term.words[0], [])
+        first = self.word_positions(term.words[0])
         if len(term.words) == 1:
             return [(p, p + 1) for p in first]
         n = len(term.words)
