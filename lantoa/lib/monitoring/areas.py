@@ -48,6 +48,8 @@ class AreaMatcher:
         # Name lengths (in words) per first word, longest first: "xa" starts 2,745 names of two to six words,
         # and trying all eight lengths at every "xã" in a text was most of the scan.
         self.lengths: dict[str, list[int]] = {}
+        # First two words of every longer name: "đồng", "phú", "thành" start names but mostly other words.
+        self.pairs: set[tuple[str, str]] = set()
         for area in areas:
             core = tuple(core_name(area.name).split())
             if not core:
@@ -64,6 +66,8 @@ class AreaMatcher:
                 if len(form) <= _MAX_WORDS and len(form) not in self.lengths.setdefault(form[0], []):
                     self.lengths[form[0]].append(len(form))
                     self.lengths[form[0]].sort(reverse=True)
+                if len(form) > 1:
+                    self.pairs.add((form[0], form[1]))
                 self.keys.setdefault(form, [])
                 if area not in self.keys[form]:
                     self.keys[form].append(area)
@@ -71,22 +75,22 @@ class AreaMatcher:
     def find(self, text: str) -> list[Mention]:
         words = tokens(text)
         raw: list[list[AreaRef]] = []
+        # Only positions holding a word that starts some name are looked at (most words start none); a name
+        # consumes its words, so starts inside it are skipped.
+        starts = [index for index, word in enumerate(words) if word in self.lengths]
         i = 0
-        while i < len(words):
-            lengths = self.lengths.get(words[i])
-            if lengths is None:  # most words start no area name: skip the n-gram lookups
-                i += 1
+        for start in starts:
+            if start < i:
                 continue
-            for n in lengths:
-                if i + n > len(words):
+            pair = start + 1 < len(words) and (words[start], words[start + 1]) in self.pairs
+            for n in self.lengths[words[start]]:
+                if start + n > len(words) or (n > 1 and not pair):
                     continue
-                candidates = self.keys.get(tuple(words[i : i + n]))
+                candidates = self.keys.get(tuple(words[start : start + n]))
                 if candidates:
                     raw.append(candidates)
-                    i += n
+                    i = start + n
                     break
-            else:
-                i += 1
         named_provinces = {c[0].id for c in raw if len(c) == 1 and c[0].level == "province"}
         named_provinces |= {c[0].province_id for c in raw if len(c) == 1 and c[0].province_id}
         found: dict[int, bool] = {}

@@ -180,20 +180,12 @@ class Document:
 
     def __init__(self, text: str) -> None:
         self.words = _tokens(text)
-        # Positions are found per queried word, on demand: a watch asks for a handful of words, and indexing
-        # all of a long article's words cost more than every watch's matching together.
-        self.vocabulary = frozenset(self.words)
         self.positions: dict[str, list[int]] = {}
-
-    def word_positions(self, word: str) -> list[int]:
-        found = self.positions.get(word)
-        if found is None:
-            found = [i for i, w in enumerate(self.words) if w == word] if word in self.vocabulary else []
-            self.positions[word] = found
-        return found
+        for index, word in enumerate(self.words):
+            self.positions.setdefault(word, []).append(index)
 
     def term_spans(self, term: Term) -> list[tuple[int, int]]:
-        first = self.word_positions(term.words[0])
+        first = self.positions.get(term.words[0], [])
         if len(term.words) == 1:
             return [(p, p + 1) for p in first]
         n = len(term.words)
