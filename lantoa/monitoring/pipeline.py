@@ -438,7 +438,7 @@ def process_item(item_id: int) -> Item | None:
     """Run the remaining steps of one item. Safe to call again at any time."""
     from lantoa.monitoring import alerts
 
-    item = Item.objects.filter(pk=item_id).select_related("source", "story").order_by().first()
+    item = Item.objects.filter(pk=item_id).first()
     if item is None or item.stage >= S.INDEXED:
         return item
     item._committed_stage = item.stage  # type: ignore[attr-defined]
@@ -448,6 +448,7 @@ def process_item(item_id: int) -> Item | None:
         todo = [(stage, step) for stage, step in group if item.stage < stage]
         if not todo:
             continue
+        committed = item._committed_stage  # type: ignore[attr-defined]
         try:
             for stage, step in todo:
                 writes.extend(step(item) or [])
@@ -457,23 +458,23 @@ def process_item(item_id: int) -> Item | None:
                 # the next group, and a crash before then repeats only this no-op.
                 continue
             with transaction.atomic():
+                for write in writes:
+                    write()
                 # Only the columns that changed: rewriting search_folded would re-index FTS for nothing. And
                 # only if no other worker moved the item on meanwhile (the same item queued twice): its rows
-                # are in place, and ours, written as for a fresh item, would double them. The row is claimed
-                # before the writes so the loser stops before writing anything.
-                committed = item._committed_stage  # type: ignore[attr-defined]
+                # are in place, and ours, written as for a fresh item, are rolled back with this group.
                 values = {name: getattr(item, name) for name in _changed(before, item)}
                 if not Item.objects.filter(pk=item.pk, stage=committed).update(**values):
                     raise _Superseded
-                claimed = _snapshot(item)
-                for write in writes:
-                    write()
-                if later := {name: getattr(item, name) for name in _changed(claimed, item)}:
-                    Item.objects.filter(pk=item.pk).update(**later)  # a story created by the writes
             item._committed_stage = item.stage  # type: ignore[attr-defined]
             before = _snapshot(item)
             writes = []
         except _Superseded:
+            return Item.objects.filter(pk=item_id).first()
+        except IntegrityError:
+            # Our match or mention rows collided with the other worker's before the stage check could run.
+            if not Item.objects.filter(pk=item_id).exclude(stage=committed).exists():
+                raise
             return Item.objects.filter(pk=item_id).first()
         except StepError as exc:
             item.refresh_from_db()

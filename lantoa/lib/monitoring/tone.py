@@ -65,6 +65,10 @@ def lexicon_features(text: str) -> np.ndarray:
 
 def lexicon_label(text: str) -> str:
     neg, pos, _ = lexicon_features(text)
+    return _label(neg, pos)
+
+
+def _label(neg: float, pos: float) -> str:
     if neg > pos:
         return "neg"
     if pos > neg:
@@ -117,7 +121,7 @@ def classify(texts: list[str], embeddings: np.ndarray | None) -> list[tuple[str,
         out = []
         for text in texts:
             neg, pos, _ = lexicon_features(text)
-            out.append((lexicon_label(text), float(np.tanh(pos - neg))))
+            out.append((_label(neg, pos), float(np.tanh(pos - neg))))
         return out
     return model.predict(embeddings, texts)
 
