@@ -241,18 +241,32 @@ def _story_totals(item: Item) -> tuple[object, ...]:
     return (item.story_id, item.tone, item.reach, item.published_at)
 
 
+def _candidates(item_id: int, keys: list[int]) -> list[tuple[Any, int]]:
+    """(signature, story id) of the 50 latest items in a story sharing a band key with this one.
+
+    Plain SQL: the ORM spent longer building this query, once per item, than the database running it.
+    """
+    quote = connection.ops.quote_name
+    item_table, band_table = quote(Item._meta.db_table), quote(ItemBand._meta.db_table)
+    sql = (
+        f"SELECT DISTINCT i.id, i.signature, i.story_id, i.published_at FROM {item_table} i "
+        f"JOIN {band_table} b ON b.item_id = i.id "
+        f"WHERE b.key IN ({', '.join(['%s'] * len(keys))}) AND i.story_id IS NOT NULL AND i.id <> %s "
+        "ORDER BY i.published_at DESC, i.id DESC LIMIT 50"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*keys, item_id])
+        return [(signature, story_id) for _id, signature, story_id, _published in cursor.fetchall()]
+
+
 def step_dedup(item: Item) -> Writes:
     sig = dedup.signature(f"{item.title}\n{item.text}")
     keys = dedup.band_keys(sig)
     item.signature = sig.tobytes()
     new_story = False
     if item.story_id is None:
-        candidates = (
-            Item.objects.filter(bands__key__in=keys, story__isnull=False).exclude(pk=item.pk)
-            .values_list("pk", "signature", "story_id").distinct()[:50]
-        )
         best, best_story = 0.0, None
-        for _pk, other_sig, story_id in candidates:
+        for other_sig, story_id in _candidates(item.pk, keys):
             if other_sig:
                 score = dedup.similarity(sig, bytes(other_sig))
                 if score > best:
