@@ -13,7 +13,7 @@ figure and measured separately on a small sample (``--embeddings``), because e5 
 item than the whole rest of the pipeline. Both pools run with DEBUG=0, as deployed workers do, and load
 their per-process caches (area table, watches, datasketch) before the clock starts. Beside the wall-clock
 figures the table gives the CPU time per item of each pool, summed over both workers: on a machine shared
-with other work the wall-clock ratio moves by ±0.5 from one run to the next, the CPU ratio by a few hundredths.
+with other work the wall-clock ratio moved by up to ±0.6 from one run to the next, the CPU ratio by about ±0.05.
 
 Dedup: a generated set of articles with known near-duplicates (re-titled, trimmed, extended, tone-placement
 variants) and hard negatives (different articles from the same templates), clustered exactly as
