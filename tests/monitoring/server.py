@@ -23,6 +23,7 @@ TYPES = {".rss": "application/rss+xml; charset=utf-8", ".atom": "application/ato
 class FixtureServer:
     def __init__(self) -> None:
         self.hits: Counter[str] = Counter()
+        self.hosts: list[str] = []  # Host header of each request
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -45,6 +46,7 @@ class FixtureServer:
             def do_GET(self) -> None:
                 path = self.path.split("?")[0].split("#")[0]
                 server.hits[path] += 1
+                server.hosts.append(self.headers.get("Host", ""))
                 base = f"http://127.0.0.1:{server.port}"
                 if path == "/robots.txt":
                     return self._send(200, b"User-agent: *\nDisallow: /cam/\n", "text/plain")

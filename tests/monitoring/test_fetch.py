@@ -165,3 +165,42 @@ def test_backoff_doubles_and_disables_after_repeated_failures(world, settings):
     services.source_save(source=source, unit=world.unit, name="x", outlet="x", kind="press", format="manual")
     source.refresh_from_db()
     assert source.is_active and source.failure_count == 0 and not source.disabled_reason
+
+
+class RebindingResolver:
+    """A DNS answer that changes from one lookup of the same name to the next (DNS rebinding)."""
+
+    def __init__(self, *answers: list[str]) -> None:
+        self.answers = list(answers)
+        self.calls: list[str] = []
+
+    def __call__(self, host: str) -> list[str]:
+        self.calls.append(host)
+        return self.answers[min(len(self.calls), len(self.answers)) - 1]
+
+
+@pytest.mark.parametrize("public_lookups", [1, 2])
+def test_dns_rebinding_refused(fixture_server, public_lookups):
+    # Public for the checks, 127.0.0.1 from the next lookup on: with two public answers the flip happens at
+    # the lookup that opens the connection, which therefore checks what it connects to. Nothing reaches
+    # 127.0.0.1, nor the public address (the test never leaves the machine).
+    resolver = RebindingResolver(*[["203.162.4.191"]] * public_lookups, ["127.0.0.1"])
+    url = f"http://bao.example.vn:{fixture_server.port}/feeds/baophutho.rss"
+    hits = fixture_server.hits["/feeds/baophutho.rss"]
+    with pytest.raises(FetchError) as exc:
+        fetcher(allow_loopback=False, respect_robots=False, resolver=resolver).get(url)
+    assert exc.value.code == "private_address"
+    assert len(resolver.calls) == public_lookups + 1
+    assert fixture_server.hits["/feeds/baophutho.rss"] == hits
+
+
+def test_connection_goes_to_the_checked_address_with_the_name_as_host(fixture_server):
+    # The name exists only in this resolver: reaching the fixture server shows the connection went to the
+    # address the resolver gave and the check passed, not to a second lookup by the system resolver.
+    resolver = RebindingResolver(["127.0.0.1"])
+    url = f"http://bao.example.vn:{fixture_server.port}/feeds/baophutho.rss"
+    hits = fixture_server.hits["/feeds/baophutho.rss"]
+    result = fetcher(respect_robots=False, resolver=resolver).get(url)
+    assert result.status == 200 and b"<rss" in result.content
+    assert fixture_server.hits["/feeds/baophutho.rss"] == hits + 1
+    assert fixture_server.hosts[-1] == f"bao.example.vn:{fixture_server.port}"

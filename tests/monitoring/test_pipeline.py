@@ -140,3 +140,36 @@ def test_periodic_poll_one_bad_source_stops_nothing(world, fixture_server):
     assert Item.objects.filter(stage=Item.Stage.INDEXED).count() >= 2
     poll_due_sources.call_local()  # nothing is due again yet: no refetch, nothing ingested twice
     assert Item.objects.count() == 3
+
+
+def test_same_item_processed_twice_at_once_is_written_once(world, monkeypatch):
+    """The same item queued twice: the run that commits second rolls back instead of doubling its rows."""
+    from lantoa.lib.monitoring import dedup
+    from lantoa.lib.monitoring.extract import Entry
+    from lantoa.monitoring.models import Kind
+
+    make_watch(world)
+    [item_id] = pipeline.ingest_entries(source=None, kind=Kind.PRESS, outlet="Báo Phú Thọ", entries=[
+        Entry(url="https://bao.example.vn/bai/hai-lan.html", title="Xã Thanh Thủy chuyển đổi số",
+                       summary="Xã Thanh Thủy, tỉnh Phú Thọ đẩy mạnh chuyển đổi số và dịch vụ công trực tuyến.")])
+    Item.objects.filter(pk=item_id).update(needs_fetch=False, text="Xã Thanh Thủy, tỉnh Phú Thọ đẩy mạnh "
+                                           "chuyển đổi số, hướng dẫn người dân dùng dịch vụ công trực tuyến.")
+    real_index = pipeline.step_index
+    calls = []
+
+    def index_after_another_worker(item):
+        if not calls:
+            calls.append(item.pk)
+            pipeline.process_item(item.pk)  # the other worker finishes the item while this one is computing
+        return real_index(item)
+
+    steps = [*pipeline.STEPS[:-1], (Item.Stage.INDEXED, index_after_another_worker)]
+    monkeypatch.setattr(pipeline, "GROUPS", [steps[0:1], steps[1:]])
+    result = pipeline.process_item(item_id)
+    assert calls == [item_id]
+    assert result is not None and result.stage == Item.Stage.INDEXED
+    assert ItemBand.objects.filter(item_id=item_id).count() == dedup.BANDS
+    assert ItemMatch.objects.filter(item_id=item_id).count() == 1
+    assert AreaMention.objects.filter(item_id=item_id).count() == len(set(
+        AreaMention.objects.filter(item_id=item_id).values_list("area_id", flat=True)))
+    assert Story.objects.count() == 1 and Story.objects.get().item_count == 1

@@ -45,6 +45,11 @@ class AreaMatcher:
     def __init__(self, areas: list[AreaRef]) -> None:
         self.keys: dict[tuple[str, ...], list[AreaRef]] = {}
         self.first_words: set[str] = set()
+        # Name lengths (in words) per first word, longest first: "xa" starts 2,745 names of two to six words,
+        # and trying all eight lengths at every "xã" in a text was most of the scan.
+        self.lengths: dict[str, list[int]] = {}
+        # First two words of every longer name: "đồng", "phú", "thành" start names but mostly other words.
+        self.pairs: set[tuple[str, str]] = set()
         for area in areas:
             core = tuple(core_name(area.name).split())
             if not core:
@@ -58,6 +63,11 @@ class AreaMatcher:
                 forms = {tuple(" ".join(f).split()) for f in forms}
             for form in forms:
                 self.first_words.add(form[0])
+                if len(form) <= _MAX_WORDS and len(form) not in self.lengths.setdefault(form[0], []):
+                    self.lengths[form[0]].append(len(form))
+                    self.lengths[form[0]].sort(reverse=True)
+                if len(form) > 1:
+                    self.pairs.add((form[0], form[1]))
                 self.keys.setdefault(form, [])
                 if area not in self.keys[form]:
                     self.keys[form].append(area)
@@ -65,19 +75,22 @@ class AreaMatcher:
     def find(self, text: str) -> list[Mention]:
         words = tokens(text)
         raw: list[list[AreaRef]] = []
+        # Only positions holding a word that starts some name are looked at (most words start none); a name
+        # consumes its words, so starts inside it are skipped.
+        starts = [index for index, word in enumerate(words) if word in self.lengths]
         i = 0
-        while i < len(words):
-            if words[i] not in self.first_words:  # most words start no area name: skip the n-gram lookups
-                i += 1
+        for start in starts:
+            if start < i:
                 continue
-            for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
-                candidates = self.keys.get(tuple(words[i : i + n]))
+            pair = start + 1 < len(words) and (words[start], words[start + 1]) in self.pairs
+            for n in self.lengths[words[start]]:
+                if start + n > len(words) or (n > 1 and not pair):
+                    continue
+                candidates = self.keys.get(tuple(words[start : start + n]))
                 if candidates:
                     raw.append(candidates)
-                    i += n
+                    i = start + n
                     break
-            else:
-                i += 1
         named_provinces = {c[0].id for c in raw if len(c) == 1 and c[0].level == "province"}
         named_provinces |= {c[0].province_id for c in raw if len(c) == 1 and c[0].province_id}
         found: dict[int, bool] = {}
@@ -99,6 +112,13 @@ def normalise_text(text: str) -> str:
     import unicodedata
 
     text = unicodedata.normalize("NFC", text or "")
-    text = re.sub(r"[\u200b-\u200d\ufeff\u00ad]", "", text)
-    text = re.sub(r"[ \t\r\f\v]+", " ", text)
-    return re.sub(r"\n\s*\n+", "\n\n", text).strip()
+    text = _INVISIBLE.sub("", text)
+    text = _BLANKS.sub(" ", text)
+    return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+_INVISIBLE = re.compile(r"[\u200b-\u200d\ufeff\u00ad]")
+# Runs of blanks and lone tabs etc., but not the single space between two words: replacing each of those
+# with itself was most of this step's time on a long article.
+_BLANKS = re.compile(r"[ \t\r\f\v]{2,}|[\t\r\f\v]")
+_BLANK_LINES = re.compile(r"\n\s*\n+")

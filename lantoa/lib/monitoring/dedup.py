@@ -9,12 +9,17 @@ process, instead of in one process's memory.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import numpy as np
 
 from lantoa.lib.monitoring.query import tokens
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 64
 SHINGLE = 4
@@ -61,11 +66,18 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
 
 
-def signature(text: str) -> np.ndarray:
-    """MinHash hash values (uint32 × NUM_PERM) of the folded shingles of ``text``."""
+@functools.cache
+def _empty_minhash() -> MinHash:
     from datasketch import MinHash
 
-    minhash = MinHash(num_perm=NUM_PERM, seed=57)
+    return MinHash(num_perm=NUM_PERM, seed=57)
+
+
+def signature(text: str) -> np.ndarray:
+    """MinHash hash values (uint32 × NUM_PERM) of the folded shingles of ``text``."""
+    # copy() shares the permutations: a new MinHash(seed=57) draws them again from a fresh RandomState,
+    # which cost as much as hashing a short article's shingles.
+    minhash = _empty_minhash().copy()
     found = shingles(text)
     if found:
         minhash.update_batch(list(found))

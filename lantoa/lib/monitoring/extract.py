@@ -153,18 +153,14 @@ def parse_section(content: bytes, *, base_url: str, content_type: str = "") -> l
     return entries
 
 
-_SCRIPTS = re.compile(r"<(script|style|noscript|svg)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-
-
 # -- article pages -------------------------------------------------------------------------------------
 def extract_article(content: bytes | str, *, url: str = "", content_type: str = "") -> Article:
     """Title, main text and date of a news page (trafilatura). Authors are not requested."""
     import trafilatura
 
     text = content if isinstance(content, str) else decode_bytes(content, content_type)[0]
-    # Inline scripts and styles are often most of a Vietnamese news page's bytes and never article text;
-    # dropping them before parsing saves trafilatura a large part of its work.
-    text = _SCRIPTS.sub(" ", text)
+    # No regex pre-pass over <script>/<style>: lxml skips their bodies almost for free and trafilatura drops
+    # them anyway, so stripping them first cost ~1.3 ms a 200 KB page (CPU) and saved trafilatura nothing.
     if not text.strip():
         raise ExtractError("empty", url)
     document = trafilatura.bare_extraction(

@@ -3,7 +3,9 @@
 Safety: only http(s); every hop (the first URL and each redirect) is resolved and refused when any address is
 private, loopback, link-local, multicast, reserved or unspecified (SSRF). ``allow_loopback`` exists only for
 the test suite, whose fixture server listens on 127.0.0.1. Redirects are followed by hand so each Location is
-checked before it is requested; a loop is reported as a loop, not as "too many redirects".
+checked before it is requested; a loop is reported as a loop, not as "too many redirects". Connections are
+opened by ``CheckedBackend`` to an address it has just resolved and checked, never by name, so a DNS answer
+that changes after the check (DNS rebinding) cannot reach an internal address.
 
 Politeness: one request per host per ``politeness_seconds``; robots.txt is honoured (a missing robots.txt
 allows everything). Size: the body is streamed and cut at ``max_bytes``. Conditional GET: ETag and
@@ -19,10 +21,12 @@ import socket
 import threading
 import time
 import urllib.robotparser
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 USER_AGENT = "LanToaMonitor/1.0 (+https://lantoa.local/theo-doi)"
@@ -73,6 +77,20 @@ def _blocked(address: str, *, allow_loopback: bool) -> bool:
     )
 
 
+def checked_addresses(host: str, *, allow_loopback: bool = False, resolver: Resolver = system_resolver) -> list[str]:
+    """The addresses of ``host`` (resolved once), or FetchError when any of them is not public."""
+    try:
+        addresses = [str(ipaddress.ip_address(host.strip("[]")))]
+    except ValueError:
+        addresses = resolver(host)
+    if not addresses:
+        raise FetchError("dns", host)
+    for address in addresses:
+        if _blocked(address, allow_loopback=allow_loopback):
+            raise FetchError("private_address", f"{host} → {address}")
+    return addresses
+
+
 def check_url(url: str, *, allow_loopback: bool = False, resolver: Resolver = system_resolver) -> None:
     """Raise FetchError unless ``url`` is http(s) on a public address (DNS names are resolved and checked)."""
     parts = urlsplit(url)
@@ -81,15 +99,58 @@ def check_url(url: str, *, allow_loopback: bool = False, resolver: Resolver = sy
     host = parts.hostname
     if not host:
         raise FetchError("scheme", url)
-    try:
-        addresses = [str(ipaddress.ip_address(host))]
-    except ValueError:
-        addresses = resolver(host)
-    if not addresses:
-        raise FetchError("dns", host)
-    for address in addresses:
-        if _blocked(address, allow_loopback=allow_loopback):
-            raise FetchError("private_address", f"{host} → {address}")
+    checked_addresses(host, allow_loopback=allow_loopback, resolver=resolver)
+
+
+class CheckedBackend(httpcore.NetworkBackend):
+    """Opens every connection to an address it resolved and checked itself, a moment before, never to a name.
+
+    Left to itself httpcore would resolve the host again to connect, and a DNS answer changed between the
+    check and the connection (DNS rebinding: public for the check, 10.x or 127.0.0.1 for the connection)
+    would reach an internal service. Only the TCP connection is pinned: the request still carries the URL's
+    Host header, and httpcore starts TLS with the URL's host name, so SNI and certificate verification are
+    those of the name, as before.
+    """
+
+    def __init__(self, *, allow_loopback: bool, resolver: Resolver) -> None:
+        self.allow_loopback = allow_loopback
+        self.resolver = resolver
+        self._backend = httpcore.SyncBackend()
+
+    def connect_tcp(
+        self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        addresses = checked_addresses(host, allow_loopback=self.allow_loopback, resolver=self.resolver)
+        failure: Exception | None = None
+        for address in addresses:
+            try:
+                return self._backend.connect_tcp(address, port, timeout, local_address, socket_options)
+            except httpcore.ConnectError as exc:  # try the next checked address, as a resolver-based connect would
+                failure = exc
+        assert failure is not None
+        raise failure
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        raise FetchError("scheme", path)  # never configured; refuse rather than reach a local socket
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)
+
+
+class _CheckedTransport(httpx.HTTPTransport):
+    def __init__(self, backend: CheckedBackend) -> None:
+        super().__init__(trust_env=False)
+        # httpx takes no network backend; the httpcore connection pool under it does. Same settings as httpx's
+        # default pool otherwise (limits, certificate verification without environment overrides).
+        limits = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(trust_env=False), network_backend=backend,
+            max_connections=limits.max_connections, max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+        )
 
 
 class Fetcher:
@@ -112,6 +173,7 @@ class Fetcher:
             headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
             # Environment proxies could route a "public" URL to an internal host; never use them.
             trust_env=False,
+            transport=_CheckedTransport(CheckedBackend(allow_loopback=allow_loopback, resolver=resolver)),
         )
         self._lock = threading.Lock()
         self._last_hit: dict[str, float] = {}

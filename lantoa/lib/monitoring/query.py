@@ -14,6 +14,7 @@ SQLite FTS5 MATCH, and PostgreSQL tsquery over the same folded text.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -58,9 +59,15 @@ Node = Term | And | Or | Not | Near
 
 def tokens(text: str) -> list[str]:
     """Folded word tokens, the same split the FTS tokenizers use (letters and digits)."""
+    return list(_tokens(text))
+
+
+@functools.lru_cache(maxsize=16)
+def _tokens(text: str) -> tuple[str, ...]:
+    # Dedup, watch matching and area mentions each split the same item text: split it once per item.
     from lantoa.lib.monitoring.textkey import fold_fast
 
-    return TOKEN.findall(fold_fast(text))
+    return tuple(TOKEN.findall(fold_fast(text)))
 
 
 def _lex(query: str) -> list[tuple[str, str]]:
@@ -172,7 +179,7 @@ class Document:
     """Folded tokens of a text with their positions; built once, matched against many queries."""
 
     def __init__(self, text: str) -> None:
-        self.words = tokens(text)
+        self.words = _tokens(text)
         self.positions: dict[str, list[int]] = {}
         for index, word in enumerate(self.words):
             self.positions.setdefault(word, []).append(index)
