@@ -320,7 +320,7 @@ def _fill(size: int) -> None:
             cursor.execute("ANALYZE monitoring_item")
     else:
         with connection.cursor() as cursor:
-            cursor.execute("INSERT INTO monitoring_item_fts(monitoring_item_fts) VALUES ('optimize')")
+            cursor.execute("INSERT INTO monitoring_item_fts_by_date(monitoring_item_fts_by_date) VALUES ('optimize')")
             cursor.execute("ANALYZE")
 
 

@@ -11,15 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.db import connection
-from django.db.models import QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from lantoa.areas.models import AdminArea
 from lantoa.lib.monitoring.highlight import highlight
 from lantoa.lib.monitoring.query import Node, QueryError, highlight_terms, parse, to_fts5, to_tsquery
 from lantoa.lib.monitoring.textkey import fold_fast
-from lantoa.monitoring.models import Item
+from lantoa.monitoring.models import AreaMention, Item, ItemMatch
 
 
 @dataclass
@@ -58,19 +57,57 @@ def full_text(items: QuerySet[Item], node: Node) -> QuerySet[Item]:
         # walking published_at newest-first, with the stored tsvector making each recheck cheap.
         return items.extra(where=["monitoring_item.search_tsv @@ to_tsquery('simple', %s)"],
                            params=[to_tsquery(node)])
+    return _fts_joined(items, _fts5_expression(node))
+
+
+# SQLite: the FTS5 rowid is a search key, (seconds of published_at since 2000) * 2**32 + item id (migration
+# 0004_search_publication_order); it grows with (published_at, id) except within one second.
+FTS_TABLE = "monitoring_item_fts_by_date"
+ID_BITS = 32
+EPOCH_2000 = 946_684_800
+
+
+def _fts5_expression(node: Node) -> str:
     expression = to_fts5(node)
     if expression is None:
         raise QueryError("truy vấn cần ít nhất một từ khoá không bị loại trừ")
-    return items.filter(pk__in=RawSQL(
-        "SELECT rowid FROM monitoring_item_fts WHERE monitoring_item_fts MATCH %s", [expression]))
+    return expression
+
+
+def _fts_joined(items: QuerySet[Item], expression: str, *, lowest_key: int | None = None,
+                below_key: int | None = None) -> QuerySet[Item]:
+    """``items`` joined to their FTS rows, the search key selected as ``search_key``. With FTS5 as the outer
+    loop, ordering by the key or stopping at a LIMIT reads only as many matches as it needs."""
+    where = [f"{FTS_TABLE} MATCH %s", f"monitoring_item.id = ({FTS_TABLE}.rowid & {(1 << ID_BITS) - 1})"]
+    params: list[object] = [expression]
+    if lowest_key is not None:
+        where.append(f"{FTS_TABLE}.rowid >= %s")
+        params.append(lowest_key)
+    if below_key is not None:
+        where.append(f"{FTS_TABLE}.rowid < %s")
+        params.append(below_key)
+    return items.extra(select={"search_key": f"{FTS_TABLE}.rowid"}, tables=[FTS_TABLE], where=where, params=params)
+
+
+def _key_second(moment: datetime) -> int:
+    """The seconds part of the search key, as the migration's triggers compute it."""
+    return max(-(2**31), min(2**31 - 1, int(moment.timestamp()) - EPOCH_2000))
+
+
+def _date_bounds(filters: Filters) -> tuple[datetime | None, datetime | None]:
+    """[start, end) of the filter's dates as aware datetimes (whole days in the current time zone)."""
+    tz = timezone.get_current_timezone()
+    start = timezone.make_aware(datetime.combine(filters.start, time.min), tz) if filters.start else None
+    end = (timezone.make_aware(datetime.combine(filters.end + timedelta(days=1), time.min), tz)
+           if filters.end else None)
+    return start, end
 
 
 def apply_filters(items: QuerySet[Item], filters: Filters) -> QuerySet[Item]:
-    tz = timezone.get_current_timezone()
-    if filters.start:
-        items = items.filter(published_at__gte=timezone.make_aware(datetime.combine(filters.start, time.min), tz))
-    if filters.end:
-        end = timezone.make_aware(datetime.combine(filters.end + timedelta(days=1), time.min), tz)
+    start, end = _date_bounds(filters)
+    if start:
+        items = items.filter(published_at__gte=start)
+    if end:
         items = items.filter(published_at__lt=end)
     if filters.source_id:
         items = items.filter(source_id=filters.source_id)
@@ -78,28 +115,56 @@ def apply_filters(items: QuerySet[Item], filters: Filters) -> QuerySet[Item]:
         items = items.filter(kind=filters.kind)
     if filters.tone:
         items = items.filter(tone=filters.tone)
+    # EXISTS rather than a join: no duplicate rows to remove with DISTINCT, so a newest-first walk can stop
+    # at the first page instead of collecting and de-duplicating every match.
     if filters.watch_id:
-        items = items.filter(matches__watch_id=filters.watch_id)
+        items = items.filter(Exists(ItemMatch.objects.filter(item=OuterRef("pk"), watch_id=filters.watch_id)))
     if filters.area is not None:
         areas = AdminArea.objects.within(filters.area).values("pk")
-        items = items.filter(area_mentions__area__in=areas)
+        items = items.filter(Exists(AreaMention.objects.filter(item=OuterRef("pk"), area__in=areas)))
     return items
+
+
+def _sqlite_page(items: QuerySet[Item], node: Node, filters: Filters, offset: int,
+                 limit: int) -> tuple[list[Item], int]:
+    """One page newest first and the hit count up to COUNT_CAP + 1, reading matches in search-key order.
+
+    The keys of the newest ``offset + limit`` matches (and of the rest up to the count cap, in the same
+    pass) come from FTS5 without touching the dates. Keys order whole seconds exactly, so every match newer
+    than the oldest of those keys lies in or above that key's second: the page is sorted by (published_at,
+    id) among the matches from that second on, which holds the wanted ones and whatever shares their
+    second, and is exact whatever order the items were stored in.
+    """
+    expression = _fts5_expression(node)
+    start, end = _date_bounds(filters)
+    lowest = _key_second(start) << ID_BITS if start else None
+    below = (_key_second(end) + 1) << ID_BITS if end else None  # a whole second more: never too narrow
+    matches = _fts_joined(items, expression, lowest_key=lowest, below_key=below)
+    wanted = offset + limit
+    newest = matches.order_by("-search_key").values_list("search_key", flat=True)  # type: ignore[misc]  # extra()
+    keys = list(newest[:max(wanted, COUNT_CAP + 1)])
+    if not keys[offset:wanted]:
+        return [], len(keys)
+    page_from = (keys[:wanted][-1] >> ID_BITS) << ID_BITS
+    page = _fts_joined(items, expression, lowest_key=page_from, below_key=below)
+    return list(page.select_related("source").order_by("-published_at", "-id")[offset:wanted]), len(keys)
 
 
 def search_items(*, query: str, filters: Filters | None = None, limit: int = 20, offset: int = 0,
                  snippets: bool = True) -> Result:
     """Newest first. Raises QueryError for a query that cannot be parsed (the view shows its message)."""
     filters = filters or Filters()
-    items: QuerySet[Item] = Item.objects.indexed()
-    node = None
-    if query.strip():
-        node = parse(query)
-        items = full_text(items, node)
-    items = apply_filters(items, filters).distinct() if (filters.watch_id or filters.area) else apply_filters(
-        items, filters)
-    page = list(items.select_related("source").order_by("-published_at", "-id")[offset:offset + limit])
-    # Counting every hit of a common word in a million items costs more than the page itself: cap it.
-    counted = len(items.order_by().values("pk")[:COUNT_CAP + 1]) if len(page) == limit or offset else len(page)
+    items: QuerySet[Item] = apply_filters(Item.objects.indexed(), filters)
+    node = parse(query) if query.strip() else None
+    if node is not None and connection.vendor == "sqlite":
+        page, counted = _sqlite_page(items, node, filters, offset, limit)
+    else:
+        if node is not None:
+            items = full_text(items, node)
+        page = list(items.select_related("source").order_by("-published_at", "-id")[offset:offset + limit])
+        # Counting every hit of a common word in a million items costs more than the page itself: cap it.
+        counted = (len(items.order_by().values("pk")[:COUNT_CAP + 1]) if len(page) == limit or offset
+                   else len(page))
     result = Result(total=min(counted, COUNT_CAP), total_capped=counted > COUNT_CAP, node=node)
     terms = highlight_terms(node) if node is not None else []
     for item in page:
