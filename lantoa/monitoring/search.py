@@ -141,7 +141,7 @@ def _sqlite_page(items: QuerySet[Item], node: Node, filters: Filters, offset: in
     below = (_key_second(end) + 1) << ID_BITS if end else None  # a whole second more: never too narrow
     matches = _fts_joined(items, expression, lowest_key=lowest, below_key=below)
     wanted = offset + limit
-    newest = matches.order_by("-search_key").values_list("search_key", flat=True)  # type: ignore[misc]  # extra()
+    newest = matches.order_by("-search_key").values_list("search_key", flat=True)  # type: ignore[misc]  # an extra() select
     keys = list(newest[:max(wanted, COUNT_CAP + 1)])
     if not keys[offset:wanted]:
         return [], len(keys)
@@ -150,14 +150,83 @@ def _sqlite_page(items: QuerySet[Item], node: Node, filters: Filters, offset: in
     return list(page.select_related("source").order_by("-published_at", "-id")[offset:wanted]), len(keys)
 
 
+# PostgreSQL: the newest rows passing the filters are tested against the query one by one before the GIN
+# index is asked: first PROBE_ROWS of them, then, if the hits among those promise enough, up to WALK_ROWS.
+PROBE_ROWS = 2_000
+WALK_ROWS = 40_000
+
+
+def _postgres_recent(items: QuerySet[Item], tsquery: str, rows: int, needed: int | None) -> list[tuple[int, bool]]:
+    """(id, matches) for the newest ``rows`` filtered items, newest first; with ``needed``, only hits, stopping
+    after that many. The LIMIT subquery is a fence: the text test cannot be pushed into it, so the planner
+    walks the date index and tests each row, which is the point.
+    """
+    recent = items.order_by("-published_at", "-id").extra(
+        select={"hit": "monitoring_item.search_tsv @@ to_tsquery('simple', %s)"}, select_params=[tsquery],
+    ).values_list("id", "published_at", "hit")[:rows]
+    sql, params = recent.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT recent.id, recent.hit FROM ({sql}) recent "
+                       f"WHERE recent.hit OR %s ORDER BY recent.published_at DESC, recent.id DESC LIMIT %s",
+                       [*params, needed is None, rows if needed is None else needed])
+        return [(row[0], row[1]) for row in cursor.fetchall()]
+
+
+def _postgres_indexed(items: QuerySet[Item], node: Node, needed: int) -> list[int]:
+    """Ids of the newest ``needed`` hits through the GIN index: every hit is gathered, then sorted.
+
+    OFFSET 0 fences the planner off walking the date index with the test on every row, which it does when
+    it guesses that a word it has no statistics for is common: a word in no item then read all of them.
+    """
+    matching = full_text(items, node).order_by().values_list("id", "published_at")
+    sql, params = matching.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT hits.id FROM ({sql} OFFSET 0) hits "
+                       f"ORDER BY hits.published_at DESC, hits.id DESC LIMIT %s", [*params, needed])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _postgres_page(items: QuerySet[Item], node: Node, offset: int, limit: int) -> tuple[list[Item], int]:
+    """One page newest first and the hit count up to COUNT_CAP + 1, from the date index or the GIN index.
+
+    The GIN index answers "which items match" but not in date order: for a common word it gathers and
+    rechecks hundreds of thousands of rows before the 20 newest are known. Walking the date index stops
+    as soon as the count cap is reached, which for a common word is a few thousand rows, but reads every
+    item for a rare one. The planner cannot tell the two apart (its estimates for phrases, for filters on
+    top of them and for unseen words are off by orders of magnitude), so a probe of the newest items does.
+    """
+    wanted = offset + limit
+    needed = max(wanted, COUNT_CAP + 1)
+    tsquery = to_tsquery(node)
+    probe = _postgres_recent(items, tsquery, PROBE_ROWS, None)
+    hits = [pk for pk, hit in probe if hit]
+    ids: list[int] = []
+    if len(probe) < PROBE_ROWS:
+        ids = hits  # the probe saw every filtered item
+    elif len(hits) >= needed:
+        ids = hits[:needed]
+    elif hits and needed * PROBE_ROWS / len(hits) * 1.25 <= WALK_ROWS:
+        ids = [pk for pk, _hit in _postgres_recent(items, tsquery, WALK_ROWS, needed)]
+    if len(ids) < needed and len(probe) == PROBE_ROWS:
+        ids = _postgres_indexed(items, node, needed)
+    shown = ids[offset:wanted]
+    page = {item.pk: item for item in Item.objects.filter(pk__in=shown).select_related("source")}
+    return [page[pk] for pk in shown], len(ids)
+
+
 def search_items(*, query: str, filters: Filters | None = None, limit: int = 20, offset: int = 0,
                  snippets: bool = True) -> Result:
     """Newest first. Raises QueryError for a query that cannot be parsed (the view shows its message)."""
     filters = filters or Filters()
     items: QuerySet[Item] = apply_filters(Item.objects.indexed(), filters)
     node = parse(query) if query.strip() else None
+    found = None
     if node is not None and connection.vendor == "sqlite":
-        page, counted = _sqlite_page(items, node, filters, offset, limit)
+        found = _sqlite_page(items, node, filters, offset, limit)
+    elif node is not None and connection.vendor == "postgresql":
+        found = _postgres_page(items, node, offset, limit)
+    if found is not None:
+        page, counted = found
     else:
         if node is not None:
             items = full_text(items, node)

@@ -166,3 +166,28 @@ def test_watch_and_area_filters_list_an_item_once(world):
         assert [h.item.pk for h in result.hits] == [items[0].pk, items[1].pk]
         assert result.total == 3
     assert search_items(query="vneid", filters=Filters(area=world.other_province)).total == 0
+
+
+@pytest.mark.parametrize("probe_rows, walk_rows", [(1000, 1000), (4, 1000), (4, 8)])
+def test_common_and_rare_words_give_the_same_pages_and_counts(world, monkeypatch, probe_rows, walk_rows):
+    """However many of the newest items PostgreSQL tests one by one before asking its index (all of them,
+    enough of them, too few), the pages and the capped count are the same."""
+    from lantoa.monitoring import search
+
+    monkeypatch.setattr(search, "PROBE_ROWS", probe_rows)
+    monkeypatch.setattr(search, "WALK_ROWS", walk_rows)
+    monkeypatch.setattr(search, "COUNT_CAP", 5)
+    source = manual_source(world)
+    now = timezone.now()
+    # Stored newest first, so ids run against publication order; every third one mentions VNeID.
+    items = [make_item(source, f"{'Cài VNeID' if n % 3 == 0 else 'Mưa lũ'} {n}", "Tin trong ngày.",
+                       published_at=now - timedelta(hours=n)) for n in range(24)]
+    common = [item.pk for item in items]
+    rare = [item.pk for n, item in enumerate(items) if n % 3 == 0]
+    for query, expected in (("tin ngay", common), ("vneid", rare), ("mua lu NOT vneid", [p for p in common
+                                                                                         if p not in rare])):
+        pages = [search_items(query=query, limit=3, offset=offset) for offset in range(0, 24, 3)]
+        assert [h.item.pk for page in pages for h in page.hits] == expected
+        first = pages[0]
+        assert (first.total, first.total_capped) == (min(len(expected), 5), len(expected) > 5)
+    assert search_items(query="khongcotu").hits == []
