@@ -3,6 +3,10 @@
 Both engines index ``Item.search_folded`` (folded in Python) and receive the query compiled from the same
 parse tree (lantoa.lib.monitoring.query), so results agree between a laptop and a national install.
 Filters are ordinary ORM filters; highlighting is done in Python on the original, accented text.
+
+Results are newest first and the count stops at COUNT_CAP, so a common word must not cost a pass over all
+of its hits. SQLite reads its FTS5 index in publication order (the rowid is a date key); PostgreSQL walks
+the date index for a common word and asks the GIN index for a rare one. Both give the exact same page.
 """
 
 from __future__ import annotations
