@@ -19,7 +19,9 @@ variants) and hard negatives (different articles from the same templates), clust
 Search: N generated items (title + ~60-word summary from the same topical vocabulary), searched through
 ``lantoa.monitoring.search.search_items`` (first page of 20, capped count, highlighting) with typical
 queries with and without tone marks, some with filters. SQLite (FTS5) and PostgreSQL (GIN over folded
-text); each in a throwaway database that is deleted afterwards.
+text); each in a throwaway database that is deleted afterwards. Measured with ``--skip ingest,dedup``
+(23 Nov 2026, load average 2.4–4.6), p50 / p95: SQLite 11.7 / 29.7 ms at 100K items, 8.9 / 13.3 ms at 1M;
+PostgreSQL 19.1 / 34.8 ms at 100K, 18.3 / 42.6 ms at 1M (56.8 ms p95 at 1M in a run at load 4.4–5.8).
 """
 
 from __future__ import annotations
