@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet
@@ -156,24 +157,38 @@ def _sqlite_page(items: QuerySet[Item], node: Node, filters: Filters, offset: in
 
 # PostgreSQL: the newest rows passing the filters are tested against the query one by one before the GIN
 # index is asked: first PROBE_ROWS of them, then, if the hits among those promise enough, up to WALK_ROWS.
-PROBE_ROWS = 2_000
+PROBE_ROWS = 1_000
 WALK_ROWS = 40_000
 
 
-def _postgres_recent(items: QuerySet[Item], tsquery: str, rows: int, needed: int | None) -> list[tuple[int, bool]]:
-    """(id, matches) for the newest ``rows`` filtered items, newest first; with ``needed``, only hits, stopping
-    after that many. The LIMIT subquery is a fence: the text test cannot be pushed into it, so the planner
-    walks the date index and tests each row, which is the point.
-    """
+def _postgres_recent_sql(items: QuerySet[Item], tsquery: str, rows: int) -> tuple[str, tuple[Any, ...]]:
+    """SQL for the newest ``rows`` filtered items as (id, published_at, hit). Used as a subquery, its LIMIT
+    is a fence: the text test cannot be pushed into it, so the planner walks the date index and tests each
+    row instead of switching to the GIN index, which is the point."""
     recent = items.order_by("-published_at", "-id").extra(
         select={"hit": "monitoring_item.search_tsv @@ to_tsquery('simple', %s)"}, select_params=[tsquery],
     ).values_list("id", "published_at", "hit")[:rows]
     sql, params = recent.query.sql_with_params()
+    return sql, tuple(params)
+
+
+def _postgres_probe(items: QuerySet[Item], tsquery: str) -> tuple[int, list[int]]:
+    """How many of the newest PROBE_ROWS filtered items there are, and the hits among them, newest first."""
+    sql, params = _postgres_recent_sql(items, tsquery, PROBE_ROWS)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT recent.id, recent.hit FROM ({sql}) recent "
-                       f"WHERE recent.hit OR %s ORDER BY recent.published_at DESC, recent.id DESC LIMIT %s",
-                       [*params, needed is None, rows if needed is None else needed])
-        return [(row[0], row[1]) for row in cursor.fetchall()]
+        cursor.execute(f"SELECT count(*), array_agg(recent.id ORDER BY recent.published_at DESC, recent.id DESC) "
+                       f"FILTER (WHERE recent.hit) FROM ({sql}) recent", params)
+        read, hits = cursor.fetchone()
+    return read, hits or []
+
+
+def _postgres_walk(items: QuerySet[Item], tsquery: str, needed: int) -> list[int]:
+    """The newest ``needed`` hits among the newest WALK_ROWS filtered items (fewer if they hold fewer)."""
+    sql, params = _postgres_recent_sql(items, tsquery, WALK_ROWS)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT recent.id FROM ({sql}) recent WHERE recent.hit "
+                       f"ORDER BY recent.published_at DESC, recent.id DESC LIMIT %s", [*params, needed])
+        return [row[0] for row in cursor.fetchall()]
 
 
 def _postgres_indexed(items: QuerySet[Item], node: Node, needed: int) -> list[int]:
@@ -202,17 +217,13 @@ def _postgres_page(items: QuerySet[Item], node: Node, offset: int, limit: int) -
     wanted = offset + limit
     needed = max(wanted, COUNT_CAP + 1)
     tsquery = to_tsquery(node)
-    probe = _postgres_recent(items, tsquery, PROBE_ROWS, None)
-    hits = [pk for pk, hit in probe if hit]
-    ids: list[int] = []
-    if len(probe) < PROBE_ROWS:
-        ids = hits  # the probe saw every filtered item
-    elif len(hits) >= needed:
-        ids = hits[:needed]
-    elif hits and needed * PROBE_ROWS / len(hits) * 1.25 <= WALK_ROWS:
-        ids = [pk for pk, _hit in _postgres_recent(items, tsquery, WALK_ROWS, needed)]
-    if len(ids) < needed and len(probe) == PROBE_ROWS:
-        ids = _postgres_indexed(items, node, needed)
+    read, ids = _postgres_probe(items, tsquery)
+    if read == PROBE_ROWS and len(ids) < needed:  # fewer rows read: the probe saw every filtered item
+        if ids and needed * PROBE_ROWS / len(ids) * 1.25 <= WALK_ROWS:
+            ids = _postgres_walk(items, tsquery, needed)
+        if len(ids) < needed:
+            ids = _postgres_indexed(items, node, needed)
+    ids = ids[:needed]
     shown = ids[offset:wanted]
     page = {item.pk: item for item in Item.objects.filter(pk__in=shown).select_related("source")}
     return [page[pk] for pk in shown], len(ids)
