@@ -58,8 +58,8 @@ COUNT_CAP = 1000
 def full_text(items: QuerySet[Item], node: Node) -> QuerySet[Item]:
     """Restrict ``items`` to those whose folded text matches ``node`` (raises QueryError)."""
     if connection.vendor == "postgresql":
-        # A plain WHERE on the same table (no self-join) lets the planner choose between the GIN index and
-        # walking published_at newest-first, with the stored tsvector making each recheck cheap.
+        # A plain WHERE on the same table (no self-join), over the stored tsvector so a recheck does not
+        # recompute it. Whether the GIN index or a newest-first walk serves it is _postgres_page's choice.
         return items.extra(where=["monitoring_item.search_tsv @@ to_tsquery('simple', %s)"],
                            params=[to_tsquery(node)])
     return _fts_joined(items, _fts5_expression(node))
