@@ -20,8 +20,8 @@ Search: N generated items (title + ~60-word summary from the same topical vocabu
 ``lantoa.monitoring.search.search_items`` (first page of 20, capped count, highlighting) with typical
 queries with and without tone marks, some with filters. SQLite (FTS5) and PostgreSQL (GIN over folded
 text); each in a throwaway database that is deleted afterwards. Measured with ``--skip ingest,dedup``
-(23 Nov 2026, load average 2.4–4.6), p50 / p95: SQLite 11.7 / 29.7 ms at 100K items, 8.9 / 13.3 ms at 1M;
-PostgreSQL 19.1 / 34.8 ms at 100K, 18.3 / 42.6 ms at 1M (56.8 ms p95 at 1M in a run at load 4.4–5.8).
+(23 Nov 2026, load average 1.4–2.3), p50 / p95: SQLite 7.8 / 11.7 ms at 100K items, 9.0 / 13.3 ms at 1M;
+PostgreSQL 12.4 / 19.8 ms at 100K, 12.8 / 20.4 ms at 1M. README.md lists busier runs.
 """
 
 from __future__ import annotations
