@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from datetime import time as dt_time
 
 import pytest
 from django.utils import timezone
@@ -95,3 +96,98 @@ def test_bad_queries_raise_query_error(corpus):
     with pytest.raises(QueryError):
         search_items(query='("chuyen doi')
 
+
+
+def _stored(source, n, published_at, title="Hướng dẫn cài VNeID"):
+    return make_item(source, f"{title} {n}", "Người dân được hướng dẫn tận nơi.", published_at=published_at)
+
+
+def test_newest_first_whatever_order_items_were_stored_in(world):
+    """A late import or a corrected date stores an item long after newer ones: it still sorts by date."""
+    source = manual_source(world)
+    now = timezone.now().replace(microsecond=0)
+    # Stored oldest id first, but published: 3 newest, then 0, 4, 1, 2, with 5 back-dated by a year.
+    hours = {0: 5, 1: 7, 2: 8, 3: 1, 4: 6, 5: 24 * 365}
+    stored = {n: _stored(source, n, now - timedelta(hours=h)) for n, h in hours.items()}
+    newest_first = [stored[n].pk for n in (3, 0, 4, 1, 2, 5)]
+    assert [h.item.pk for h in search_items(query="vneid").hits] == newest_first
+    pages = [search_items(query="cai vneid", limit=2, offset=offset) for offset in (0, 2, 4)]
+    assert [h.item.pk for page in pages for h in page.hits] == newest_first
+    assert {page.total for page in pages} == {6}
+    # A corrected date moves the item: the index follows the item's date, not the order it was stored in.
+    from lantoa.monitoring.models import Item
+
+    Item.objects.filter(pk=stored[5].pk).update(published_at=now)
+    assert [h.item.pk for h in search_items(query="vneid", limit=2).hits] == [stored[5].pk, stored[3].pk]
+
+
+def test_items_of_the_same_second_sort_by_their_exact_time(world):
+    source = manual_source(world)
+    second = timezone.now().replace(microsecond=0) - timedelta(hours=1)
+    # Stored in the order .1 s, .9 s, .5 s of one second; an item a second earlier is stored last.
+    early, late, middle = (_stored(source, n, second + timedelta(microseconds=us))
+                           for n, us in ((1, 100_000), (2, 900_000), (3, 500_000)))
+    before = _stored(source, 4, second - timedelta(microseconds=1))
+    assert [h.item.pk for h in search_items(query="vneid", limit=1).hits] == [late.pk]
+    assert [h.item.pk for h in search_items(query="vneid", limit=2, offset=1).hits] == [middle.pk, early.pk]
+    assert [h.item.pk for h in search_items(query="vneid", limit=1, offset=3).hits] == [before.pk]
+
+
+def test_date_filter_takes_whole_days_in_local_time(world):
+    source = manual_source(world)
+    tz = timezone.get_current_timezone()
+    day = date(2025, 11, 20)
+
+    def at(d, *hms):
+        return timezone.make_aware(datetime.combine(d, dt_time(*hms)), tz)
+
+    first = _stored(source, 1, at(day, 0, 0, 0))
+    last = _stored(source, 2, at(day, 23, 59, 59, 999_999))
+    _stored(source, 3, at(day + timedelta(days=1), 0, 0, 0))
+    _stored(source, 4, at(day, 0, 0, 0) - timedelta(microseconds=1))
+    result = search_items(query="vneid", filters=Filters(start=day, end=day))
+    assert [h.item.pk for h in result.hits] == [last.pk, first.pk] and result.total == 2
+
+
+def test_watch_and_area_filters_list_an_item_once(world):
+    """An item matched by a watch and mentioning two communes of the province is one hit, counted once."""
+    from lantoa.monitoring.models import AreaMention, Watch
+
+    make_watch(world, name="VNeID", query="vneid")
+    source = manual_source(world)
+    now = timezone.now()
+    items = [_stored(source, n, now - timedelta(hours=n)) for n in range(3)]
+    for item in items:
+        for commune in (world.commune, world.sibling_commune):
+            AreaMention.objects.get_or_create(item=item, area=commune)
+    watch = Watch.objects.get(name="VNeID")
+    for filters in (Filters(area=world.province), Filters(watch_id=watch.pk, area=world.province)):
+        result = search_items(query="vneid", filters=filters, limit=2)
+        assert [h.item.pk for h in result.hits] == [items[0].pk, items[1].pk]
+        assert result.total == 3
+    assert search_items(query="vneid", filters=Filters(area=world.other_province)).total == 0
+
+
+@pytest.mark.parametrize("probe_rows, walk_rows", [(1000, 1000), (4, 1000), (4, 8)])
+def test_common_and_rare_words_give_the_same_pages_and_counts(world, monkeypatch, probe_rows, walk_rows):
+    """However many of the newest items PostgreSQL tests one by one before asking its index (all of them,
+    enough of them, too few), the pages and the capped count are the same."""
+    from lantoa.monitoring import search
+
+    monkeypatch.setattr(search, "PROBE_ROWS", probe_rows)
+    monkeypatch.setattr(search, "WALK_ROWS", walk_rows)
+    monkeypatch.setattr(search, "COUNT_CAP", 5)
+    source = manual_source(world)
+    now = timezone.now()
+    # Stored newest first, so ids run against publication order; every third one mentions VNeID.
+    items = [make_item(source, f"{'Cài VNeID' if n % 3 == 0 else 'Mưa lũ'} {n}", "Tin trong ngày.",
+                       published_at=now - timedelta(hours=n)) for n in range(24)]
+    common = [item.pk for item in items]
+    rare = [item.pk for n, item in enumerate(items) if n % 3 == 0]
+    for query, expected in (("tin ngay", common), ("vneid", rare), ("mua lu NOT vneid", [p for p in common
+                                                                                         if p not in rare])):
+        pages = [search_items(query=query, limit=3, offset=offset) for offset in range(0, 24, 3)]
+        assert [h.item.pk for page in pages for h in page.hits] == expected
+        first = pages[0]
+        assert (first.total, first.total_capped) == (min(len(expected), 5), len(expected) > 5)
+    assert search_items(query="khongcotu").hits == []

@@ -20,8 +20,25 @@ def _fold_char(ch: str) -> str:
     return base or ch
 
 
+class _FoldTable(dict[int, str]):
+    """str.translate table folding one character at a time, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        if len(self) < 8192:  # bounded like the lru_cache above: a text of rare characters cannot grow it
+            self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def _word_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, folded word) for each word of ``text``, offsets into the original string."""
+    folded = text.translate(_FOLD_TABLE)
+    if len(folded) == len(text):
+        # Every character folded to exactly one (no character folds to none), so offsets carry over.
+        return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(folded)]
     folded_chars: list[str] = []
     owners: list[int] = []
     for index, ch in enumerate(text):

@@ -40,6 +40,9 @@ def test_highlight_in_original_text():
     out = highlight("Xã Thanh Thủy & chuyển đổi số", [("thanh", "thuy"), ("chuyen", "doi", "so")])
     assert out == "Xã <mark>Thanh Thủy</mark> &amp; <mark>chuyển đổi số</mark>"
     assert "<script>" not in highlight("<script>x</script> vneid", [("vneid",)])
+    # A character that folds to two ("ো" → "ে" + "া") must not shift the marks that follow it.
+    out = highlight("তো: Thanh Thủy", [("thanh", "thuy")])
+    assert out == "তো: <mark>Thanh Thủy</mark>"
 
 
 def test_canonical_url_drops_tracking_and_www():
