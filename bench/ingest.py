@@ -13,7 +13,8 @@ figure and measured separately on a small sample (``--embeddings``), because e5 
 item than the whole rest of the pipeline. Both pools run with DEBUG=0, as deployed workers do, and load
 their per-process caches (area table, watches, datasketch) before the clock starts. Beside the wall-clock
 figures the table gives the CPU time per item of each pool, summed over both workers: on a machine shared
-with other work the wall-clock ratio moved by up to ±0.6 from one run to the next, the CPU ratio by about ±0.05.
+with other work (load average 1.6–4.1) the wall-clock ratio of the same code ranged over 0.76–1.38 (another
+version: 1.37–2.42), the CPU ratio stayed within about ±0.06 of its median (±0.1 for the other version).
 
 Dedup: a generated set of articles with known near-duplicates (re-titled, trimmed, extended, tone-placement
 variants) and hard negatives (different articles from the same templates), clustered exactly as
