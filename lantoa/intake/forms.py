@@ -8,7 +8,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from lantoa.intake.services import RELATIONS, doc_type_from_text
 from lantoa.lib.text import fold
@@ -22,8 +22,8 @@ RELATION_LABELS = {"implements": "thực hiện", "based_on": "căn cứ", "ment
 
 
 class UploadForm(forms.Form):
-    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), label=_lazy("Đơn vị ban hành"))
-    file = forms.FileField(label=_lazy("Tệp kế hoạch (.txt, .docx, .pdf, ảnh quét)"))
+    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), label=gettext_lazy("Đơn vị ban hành"))
+    file = forms.FileField(label=gettext_lazy("Tệp kế hoạch (.txt, .docx, .pdf, ảnh quét)"))
 
     def __init__(self, *args: Any, units: list[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -73,50 +73,51 @@ def _cells(line: str, count: int) -> list[str]:
 class ReviewForm(forms.Form):
     """The draft as the officer corrects it. Lists are one item per line; parts of a line are split by "|"."""
 
-    LINE_HELP = _lazy("Mỗi dòng một mục.")
+    LINE_HELP = gettext_lazy("Mỗi dòng một mục.")
 
-    doc_type = forms.ChoiceField(label=_lazy("Loại văn bản"), choices=Plan.DocType.choices)
-    number = forms.CharField(label=_lazy("Số, ký hiệu"), required=False, max_length=60,
-                             help_text=_lazy("Để trống nếu văn bản chưa có số."))
-    issued_on = forms.DateField(label=_lazy("Ngày ban hành"), required=False,
-                                help_text=_lazy("ngày/tháng/năm; để trống nếu văn bản để trống ngày."))
-    place = forms.CharField(label=_lazy("Địa danh"), required=False, max_length=120)
-    issuer_parent = forms.CharField(label=_lazy("Cơ quan chủ quản"), required=False, max_length=255)
-    issuer = forms.CharField(label=_lazy("Cơ quan ban hành (theo văn bản)"), required=False, max_length=255)
-    title = forms.CharField(label=_lazy("Trích yếu"), max_length=500)
-    period_start = forms.DateField(label=_lazy("Thời gian thực hiện từ"), required=False)
-    period_end = forms.DateField(label=_lazy("đến"), required=False)
+    doc_type = forms.ChoiceField(label=gettext_lazy("Loại văn bản"), choices=Plan.DocType.choices)
+    number = forms.CharField(label=gettext_lazy("Số, ký hiệu"), required=False, max_length=60,
+                             help_text=gettext_lazy("Để trống nếu văn bản chưa có số."))
+    issued_on = forms.DateField(label=gettext_lazy("Ngày ban hành"), required=False,
+                                help_text=gettext_lazy("ngày/tháng/năm; để trống nếu văn bản để trống ngày."))
+    place = forms.CharField(label=gettext_lazy("Địa danh"), required=False, max_length=120)
+    issuer_parent = forms.CharField(label=gettext_lazy("Cơ quan chủ quản"), required=False, max_length=255)
+    issuer = forms.CharField(label=gettext_lazy("Cơ quan ban hành (theo văn bản)"), required=False, max_length=255)
+    title = forms.CharField(label=gettext_lazy("Trích yếu"), max_length=500)
+    period_start = forms.DateField(label=gettext_lazy("Thời gian thực hiện từ"), required=False)
+    period_end = forms.DateField(label=gettext_lazy("đến"), required=False)
     references = forms.CharField(
-        label=_lazy("Căn cứ, thực hiện"), required=False, widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_lazy("Mỗi dòng: quan hệ (thực hiện/căn cứ/dẫn chiếu) | loại | số, ký hiệu | ngày | cơ quan | "
+        label=gettext_lazy("Căn cứ, thực hiện"), required=False, widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=gettext_lazy("Mỗi dòng: quan hệ (thực hiện/căn cứ/dẫn chiếu) | loại | số, ký hiệu | ngày | cơ quan | "
                         "trích yếu."))
-    purpose = forms.CharField(label=_lazy("Mục đích"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+    purpose = forms.CharField(label=gettext_lazy("Mục đích"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
                               help_text=LINE_HELP)
-    requirements = forms.CharField(label=_lazy("Yêu cầu"), required=False,
+    requirements = forms.CharField(label=gettext_lazy("Yêu cầu"), required=False,
                                    widget=forms.Textarea(attrs={"rows": 4}), help_text=LINE_HELP)
-    themes = forms.CharField(label=_lazy("Nội dung tuyên truyền"), required=False,
+    themes = forms.CharField(label=gettext_lazy("Nội dung tuyên truyền"), required=False,
                              widget=forms.Textarea(attrs={"rows": 8}),
-                             help_text=_lazy("Mỗi dòng một nội dung; dòng bắt đầu bằng “- ” là ý con "
+                             help_text=gettext_lazy("Mỗi dòng một nội dung; dòng bắt đầu bằng “- ” là ý con "
                                              "của nội dung ngay trên."))
-    channels = forms.CharField(label=_lazy("Hình thức, kênh"), required=False,
+    channels = forms.CharField(label=gettext_lazy("Hình thức, kênh"), required=False,
                                widget=forms.Textarea(attrs={"rows": 4}),
-                               help_text=_lazy("Mỗi dòng: tên | từ ngày | đến ngày | đơn vị chủ trì | đơn vị "
+                               help_text=gettext_lazy("Mỗi dòng: tên | từ ngày | đến ngày | đơn vị chủ trì | đơn vị "
                                                "phối hợp; nhiều đơn vị ngăn cách bằng dấu chấm phẩy."))
-    phases = forms.CharField(label=_lazy("Giai đoạn, lộ trình"), required=False,
+    phases = forms.CharField(label=gettext_lazy("Giai đoạn, lộ trình"), required=False,
                              widget=forms.Textarea(attrs={"rows": 4}),
-                             help_text=_lazy("Mỗi dòng: tên giai đoạn | từ ngày | đến ngày."))
-    targets = forms.CharField(label=_lazy("Chỉ tiêu"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+                             help_text=gettext_lazy("Mỗi dòng: tên giai đoạn | từ ngày | đến ngày."))
+    targets = forms.CharField(label=gettext_lazy("Chỉ tiêu"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
                               help_text=LINE_HELP)
-    audiences = forms.CharField(label=_lazy("Đối tượng"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
-                                help_text=LINE_HELP)
+    audiences = forms.CharField(label=gettext_lazy("Đối tượng"), required=False,
+                                widget=forms.Textarea(attrs={"rows": 3}), help_text=LINE_HELP)
     assignments = forms.CharField(
-        label=_lazy("Tổ chức thực hiện (phân công)"), required=False, widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_lazy("Mỗi dòng: đơn vị | chủ trì hoặc phối hợp | các nhiệm vụ, ngăn cách bằng dấu chấm phẩy."))
-    budget = forms.CharField(label=_lazy("Kinh phí"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    signer_name = forms.CharField(label=_lazy("Người ký"), required=False, max_length=120)
-    signer_title = forms.CharField(label=_lazy("Chức vụ người ký"), required=False, max_length=120)
-    recipients = forms.CharField(label=_lazy("Nơi nhận"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
-                                 help_text=LINE_HELP)
+        label=gettext_lazy("Tổ chức thực hiện (phân công)"), required=False, widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=gettext_lazy("Mỗi dòng: đơn vị | chủ trì hoặc phối hợp | các nhiệm vụ, ngăn cách bằng dấu chấm "
+                               "phẩy."))
+    budget = forms.CharField(label=gettext_lazy("Kinh phí"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    signer_name = forms.CharField(label=gettext_lazy("Người ký"), required=False, max_length=120)
+    signer_title = forms.CharField(label=gettext_lazy("Chức vụ người ký"), required=False, max_length=120)
+    recipients = forms.CharField(label=gettext_lazy("Nơi nhận"), required=False,
+                                 widget=forms.Textarea(attrs={"rows": 4}), help_text=LINE_HELP)
 
     @classmethod
     def initial_from_draft(cls, draft: dict[str, Any]) -> dict[str, Any]:
