@@ -219,6 +219,13 @@ def main() -> int:
         f"model loaded in {load_seconds:.2f} s; {len(pairs)} aligned positions, "
         f"dev = first {DEV_FRACTION:.0%} of 001; {n_excluded} words of 001 absent from the scan not scored"
     )
+    from lantoa.lib.vn import repair as repair_module
+
+    if repair_module.SEED_CHANNEL_WEIGHT > 0 and repair_module.SEED_CHANNEL_PATH.exists():
+        print(
+            "note: the OCR channel includes counts learnt from the dev part (scripts/build_seed_channel.py), "
+            "so the dev row is training data; held-out is the figure to quote"
+        )
     header = ("task", "word accuracy", "input as is", "words/s")
     widths = [max(len(str(r[k])) for r in [header, *rows]) for k in range(4)]
     line = " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))

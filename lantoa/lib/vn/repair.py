@@ -26,12 +26,20 @@ import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from lantoa.lib.vn.align import DIGIT_AS_LETTER
 from lantoa.lib.vn.decode import Position, decode
 from lantoa.lib.vn.lm import DATA_DIR, UNK, SyllableLM, get_model
 from lantoa.lib.vn.normalize import strip_marks
 from lantoa.lib.vn.restore import apply_case
 
 CHANNEL_PATH = DATA_DIR / "ocr_channel.json"
+#: Counts learnt from the dev part of the seed 000/001 alignment (``scripts/build_seed_channel.py``).
+SEED_CHANNEL_PATH = DATA_DIR / "ocr_channel_seed_dev.json"
+#: Each seed count weighs as much as this many synthetic ones (a real scan, but ~1k words against ~70k);
+#: chosen by cross-validation inside the dev part.
+SEED_CHANNEL_WEIGHT = 0.0
+#: Whether the seed counts also give whole-token readings ("sb" ← "số"), or only character edits.
+SEED_WORD_PAIRS = 1
 
 #: Weight of the language model against the channel (log10 units); chosen on synthetic scans.
 LM_WEIGHT = 1.0
@@ -47,6 +55,8 @@ BEAM = 8
 RANK_CUTOFF = 3.0
 MARKED_AS_CONSONANT_DISCOUNT = 0.7
 MIN_CANDIDATE_COUNT = 2
+#: Extra cost (log10) of reading a lone one- or two-digit number as a word (0: never).
+NUMBER_WORD_COST = 0.0
 #: Words either side, and the share of them with Vietnamese-only letters, that mark typed text.
 TYPED_WINDOW = 20
 TYPED_SHARE = 0.25
@@ -54,7 +64,7 @@ TYPED_SHARE = 0.25
 # Letters an English OCR engine never outputs: a token containing one was not mangled by it.
 _VIETNAMESE_ONLY = set("ăâđêôơưĂÂĐÊÔƠƯ") | {ch for ch in "ảạằắẳẵặầấẩẫậẻẽẹềếểễệỉĩịỏọồốổỗộờớởỡợủũụừứửữựỳỷỹỵ" + "ãẽĩõũỹỳ"}
 # Characters OCR puts inside words in place of letters.
-_DIGIT_AS_LETTER = str.maketrans({"6": "o", "0": "o", "9": "o", "1": "l", "4": "a", "8": "e", "3": "e", "5": "s"})
+_DIGIT_AS_LETTER = DIGIT_AS_LETTER
 
 _MARKED_FORMS: dict[str, str] = {
     "a": "aàáảãạăằắẳẵặâầấẩẫậ",
@@ -130,6 +140,11 @@ _SURNAME_FOLDS = {strip_marks(s) for s in SURNAME_SHARE}
 SURNAME_SLOT_COST = 0.5
 # Glyphs an English engine reads for a capital L at the start of a word ("I’¢" for "Lê").
 _LEADING_L = re.compile(r"^[I|1l](?=\S)")
+# The shape of a Vietnamese syllable with marks ignored (onset, one to three vowels, coda): an all-capital
+# word inside a sentence without it ("TTDT", "UBND", "HDND") is an abbreviation, never repaired.
+_SYLLABLE_SHAPE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$"
+)
 _NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]{1,6}$")
 
 
@@ -257,21 +272,39 @@ class Channel:
         return prev[m]
 
 
+def _channel_counts() -> tuple[dict[tuple[str, str], float], dict[tuple[str, str], float]]:
+    """Word-pair and character-pair counts: the synthetic channel plus the weighted seed-dev counts."""
+    word_counts: dict[tuple[str, str], float] = {}
+    char_counts: dict[tuple[str, str], float] = {}
+    sources = [(CHANNEL_PATH, 1.0, True)]
+    if SEED_CHANNEL_WEIGHT > 0 and SEED_CHANNEL_PATH.exists():
+        sources.append((SEED_CHANNEL_PATH, SEED_CHANNEL_WEIGHT, bool(SEED_WORD_PAIRS)))
+    for path, weight, with_words in sources:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        tables = [(char_counts, data["chars"])]
+        if with_words:
+            tables.append((word_counts, data["pairs"]))
+        for table, rows in tables:
+            for true, ocr, count in rows:
+                table[(true, ocr)] = table.get((true, ocr), 0.0) + weight * count
+    return word_counts, char_counts
+
+
 def _load_channel() -> Channel:
-    data = json.loads(CHANNEL_PATH.read_text(encoding="utf-8"))
-    true_totals: dict[str, int] = {}
-    for true, _ocr, count in data["pairs"]:
+    word_counts, char_counts = _channel_counts()
+    true_totals: dict[str, float] = {}
+    for (true, _ocr), count in word_counts.items():
         true_totals[true] = true_totals.get(true, 0) + count
     pairs: dict[str, dict[str, float]] = {}
-    for true, ocr, count in data["pairs"]:
+    for (true, ocr), count in word_counts.items():
         # add-one smoothing over the readings seen for this syllable
         prob = count / (true_totals[true] + 1)
         pairs.setdefault(ocr, {})[true] = -math.log10(prob)
-    char_totals: dict[str, int] = {}
-    for true, _ocr, count in data["chars"]:
+    char_totals: dict[str, float] = {}
+    for (true, _ocr), count in char_counts.items():
         char_totals[true] = char_totals.get(true, 0) + count
     costs: dict[tuple[str, str], float] = {}
-    for true, ocr, count in data["chars"]:
+    for (true, ocr), count in char_counts.items():
         if count < 2:
             continue
         total = char_totals[true]
@@ -562,6 +595,16 @@ def repair_text(text: str) -> str:
             continue
         if all(_NAME_WORD.match(p.core) for p in line_pieces[1:]):
             surname_slots.add(line_pieces[0].index)
+
+    def _upper_line(piece: _Piece) -> bool:
+        return line_upper.get(piece.line, 0) * 2 > line_words.get(piece.line, 1)
+
+    def _is_acronym(core: str) -> bool:
+        """All capitals and no Vietnamese syllable spelling, even with marks ignored."""
+        if len(core) < 2 or not core.isalpha() or not core.isupper():
+            return False
+        return not _SYLLABLE_SHAPE.match(strip_marks(core).lower())
+
     out: list[str] = []
     cursor = 0
     segment: list[_Piece] = []
@@ -575,10 +618,12 @@ def repair_text(text: str) -> str:
         for piece in segment:
             core = piece.core
             lower = core.lower()
+            if piece.editable and _is_acronym(core) and not _upper_line(piece):
+                piece.editable = False  # "TTDT", "UBND" inside a sentence: an abbreviation, not a syllable
             if not piece.editable:
                 fixed = model.ids["<num>"] if core[0].isdigit() else model.ids.get(lower, model.ids[UNK])
-                positions.append([(fixed, 0.0)])
-                choices.append([None])
+                positions.append([(fixed, 0.0), *_number_word_candidates(core)])
+                choices.append([None] + [vocab[c] for c, _ in positions[-1][1:]])
                 continue
             if typed[piece.index] or (_typed_vietnamese(core) and lower in model.ids):
                 positions.append([(model.ids.get(lower, model.ids[UNK]), 0.0)])
@@ -605,8 +650,7 @@ def repair_text(text: str) -> str:
                 # kept as read ("UBND" stays "UBND", not "Ubnd")
                 out.append(piece.core if piece.editable else repair_code(piece.core))
             else:
-                upper_context = line_upper.get(piece.line, 0) * 2 > line_words.get(piece.line, 1)
-                out.append(apply_case(_case_pattern(piece.core, upper_context), replacement))
+                out.append(apply_case(_case_pattern(piece.core, _upper_line(piece)), replacement))
             cursor = piece.end
         segment.clear()
 
@@ -646,7 +690,28 @@ def _surname_candidates(token: str) -> list[tuple[int, float]]:
     return [(sid, -cost) for cost, sid in out[:MAX_CANDIDATES] if cost <= out[0][0] + RANK_CUTOFF]
 
 
+@lru_cache(maxsize=4096)
+def _number_word_candidates(core: str) -> tuple[tuple[int, float], ...]:
+    """Syllables a short number may be the OCR of ("13" for "là", "6" for "độ"), at a high price.
+
+    Only one- and two-digit numbers standing alone, only readings the channel has seen as whole tokens,
+    and each costs ``NUMBER_WORD_COST`` more than its channel cost: the number stays unless the words
+    around it leave the language model no doubt. Off when ``NUMBER_WORD_COST`` is 0.
+    """
+    if not NUMBER_WORD_COST or not (core.isdigit() and len(core) <= 2):
+        return ()
+    rep = _get_repairer()
+    ids = rep.model.ids
+    out = [
+        (ids[true], -(cost + NUMBER_WORD_COST))
+        for true, cost in rep.channel.pairs.get(core, {}).items()
+        if true in ids and true.isalpha() and cost <= MAX_CHANNEL_COST
+    ]
+    return tuple(sorted(out, key=lambda pair: -pair[1])[:4])
+
+
 def clear_caches() -> None:
     """Forget cached candidates (the benchmark measures cold speed)."""
     _candidates.cache_clear()
     _surname_candidates.cache_clear()
+    _number_word_candidates.cache_clear()

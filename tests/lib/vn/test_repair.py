@@ -72,6 +72,14 @@ def test_abbreviations_keep_their_capitals() -> None:
     assert repair_text("Chu tich UBND xa").split()[2] == "UBND"
 
 
+def test_abbreviations_inside_a_sentence_are_not_read_as_syllables() -> None:
+    # No Vietnamese syllable is spelt "TTDT" or "HDND": these are abbreviations, and only their Đ comes back.
+    words = repair_text("Cong TTDT cua tinh va HDND xa, MTTQ").replace(",", "").split()
+    assert words[1] == "TTĐT" and words[5] == "HĐND" and words[7] == "MTTQ"
+    # A heading in capitals is still repaired word by word.
+    assert repair_text("BAN CHAP HANH TRUNG UONG PANG") == "BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG"
+
+
 @pytest.mark.parametrize(
     ("garbled", "surname"),
     [
