@@ -47,7 +47,7 @@ LM_WEIGHT = 1.0
 KEEP_COST = 3.0
 #: Candidates whose channel cost exceeds this are dropped.
 MAX_CHANNEL_COST = 6.0
-MAX_CANDIDATES = 12
+MAX_CANDIDATES = 16
 FAR_SEARCH_ABOVE = 2.0
 SAME_LENGTH_GOOD = 1.0
 PRIOR_WEIGHT = 1.5
@@ -145,6 +145,14 @@ _LEADING_L = re.compile(r"^[I|1l](?=\S)")
 _SYLLABLE_SHAPE = re.compile(
     r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$"
 )
+
+
+@lru_cache(maxsize=16384)
+def _is_syllable(word: str) -> bool:
+    """Whether ``word`` has the shape of a Vietnamese syllable (marks ignored)."""
+    return bool(_SYLLABLE_SHAPE.match(strip_marks(word).lower()))
+
+
 _NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]{1,6}$")
 
 
@@ -393,6 +401,8 @@ def _candidates(token: str) -> tuple[tuple[int, float], ...]:
             return
         if counts[syllable_id] < MIN_CANDIDATE_COUNT:
             return  # one-off spellings from the word list ("íy") are noise, not candidates
+        if syllable_id != own_id and not _is_syllable(vocab[syllable_id]):
+            return  # "mg", "km" are in the model's text but are no reading of a garbled word
         if truncated and not strip_marks(vocab[syllable_id]).startswith(truncated):
             return  # "s" alone is a syllable OCR cut short after its consonant ("số"), not "ở"
         rank = cost - PRIOR_WEIGHT * uni[syllable_id]
@@ -410,6 +420,7 @@ def _candidates(token: str) -> tuple[tuple[int, float], ...]:
                 consider(cand, channel.edit_cost(apply_case(token, vocab[cand]), token))
 
     lower = token.lower()
+    own_id = ids.get(lower)
     # A lone consonant is a syllable cut short ("s" for "số"): the candidate must start with it.
     plain_token = strip_marks(lower)
     truncated = plain_token if len(plain_token) == 1 and not _VOWEL_RE.search(plain_token) else ""
