@@ -51,7 +51,9 @@ MAX_CANDIDATES = 16
 FAR_SEARCH_ABOVE = 2.0
 SAME_LENGTH_GOOD = 1.0
 PRIOR_WEIGHT = 1.5
-BEAM = 8
+BEAM = 16
+#: States further than this (log10) behind the best are dropped before the beam cap (0: no margin).
+BEAM_MARGIN = 3.0
 RANK_CUTOFF = 3.0
 MARKED_AS_CONSONANT_DISCOUNT = 0.7
 MIN_CANDIDATE_COUNT = 2
@@ -649,7 +651,7 @@ def repair_text(text: str) -> str:
                 options.append(None)
             positions.append(cands)
             choices.append(options)
-        best = decode(model, positions, beam=BEAM, lm_weight=LM_WEIGHT)
+        best = decode(model, positions, beam=BEAM, lm_weight=LM_WEIGHT, margin=BEAM_MARGIN or None)
         for piece, choice, pos, options in zip(segment, best, positions, choices, strict=True):
             out.append(text[cursor : piece.start])
             replacement = None
