@@ -47,7 +47,7 @@ LM_WEIGHT = 1.0
 KEEP_COST = 3.0
 #: Candidates whose channel cost exceeds this are dropped.
 MAX_CHANNEL_COST = 6.0
-MAX_CANDIDATES = 16
+MAX_CANDIDATES = 20
 FAR_SEARCH_ABOVE = 2.0
 SAME_LENGTH_GOOD = 1.0
 PRIOR_WEIGHT = 1.5
@@ -257,27 +257,42 @@ class Channel:
         return [(cost, key) for _rank, cost, key in ranked[:limit]]
 
     def edit_cost(self, true: str, ocr: str) -> float:
-        """Weighted Levenshtein distance (−log10 probability) of reading ``true`` as ``ocr``."""
+        """Weighted Levenshtein distance (−log10 probability) of reading ``true`` as ``ocr``.
+
+        The hot loop of candidate generation: learnt costs are read straight from the table, the
+        fallback only for pairs not seen yet (it stores its result there).
+        """
+        get = self.costs.get
+        fallback = self.char_cost
         if len(true) == len(ocr):
             positional = 0.0
-            for a, b in zip(true, ocr, strict=True):
-                positional += self.char_cost(a, b)
+            for pair in zip(true, ocr, strict=True):
+                cost = get(pair)
+                positional += cost if cost is not None else fallback(*pair)
             if positional < 1.5:
                 return positional
-        n, m = len(true), len(ocr)
+        m = len(ocr)
+        inserts = [fallback("", b) for b in ocr]
         prev = [0.0] * (m + 1)
-        for j in range(1, m + 1):
-            prev[j] = prev[j - 1] + self.char_cost("", ocr[j - 1])
-        for i in range(1, n + 1):
-            a = true[i - 1]
-            cur = [prev[0] + self.char_cost(a, "")] + [0.0] * m
-            for j in range(1, m + 1):
-                b = ocr[j - 1]
-                cur[j] = min(
-                    prev[j - 1] + self.char_cost(a, b),
-                    prev[j] + self.char_cost(a, ""),
-                    cur[j - 1] + self.char_cost("", b),
-                )
+        for j in range(m):
+            prev[j + 1] = prev[j] + inserts[j]
+        for a in true:
+            delete = fallback(a, "")
+            left = prev[0] + delete
+            cur = [left]
+            for j in range(m):
+                cost = get((a, ocr[j]))
+                if cost is None:
+                    cost = fallback(a, ocr[j])
+                best = prev[j] + cost
+                up = prev[j + 1] + delete
+                if up < best:
+                    best = up
+                left += inserts[j]
+                if left < best:
+                    best = left
+                cur.append(best)
+                left = best
             prev = cur
         return prev[m]
 
@@ -635,7 +650,8 @@ def repair_text(text: str) -> str:
                 piece.editable = False  # "TTDT", "UBND" inside a sentence: an abbreviation, not a syllable
             if not piece.editable:
                 fixed = model.ids["<num>"] if core[0].isdigit() else model.ids.get(lower, model.ids[UNK])
-                positions.append([(fixed, 0.0), *_number_word_candidates(core)])
+                words_too = () if typed[piece.index] else _number_word_candidates(core)
+                positions.append([(fixed, 0.0), *words_too])
                 choices.append([None] + [vocab[c] for c, _ in positions[-1][1:]])
                 continue
             if typed[piece.index] or (_typed_vietnamese(core) and lower in model.ids):
