@@ -51,7 +51,7 @@ MAX_CANDIDATES = 20
 FAR_SEARCH_ABOVE = 2.0
 SAME_LENGTH_GOOD = 1.0
 PRIOR_WEIGHT = 1.5
-BEAM = 16
+BEAM = 24
 #: States further than this (log10) behind the best are dropped before the beam cap (0: no margin).
 BEAM_MARGIN = 3.0
 RANK_CUTOFF = 3.0
