@@ -77,6 +77,7 @@ _MARKED_FORMS: dict[str, str] = {
     "y": "yỳýỷỹỵ",
     "d": "dđ",
 }
+_MARKED_VOWELS = frozenset("".join(forms for base, forms in _MARKED_FORMS.items() if base != "d"))
 _VOWEL_RE = re.compile(r"[aeiouyAEIOUY]")
 _NON_LETTER = re.compile(r"[^a-z]")
 _ROMAN = re.compile(r"^[IVXL]+$")
@@ -668,7 +669,7 @@ def repair_text(text: str) -> str:
             positions.append(cands)
             choices.append(options)
         best = decode(model, positions, beam=BEAM, lm_weight=LM_WEIGHT, margin=BEAM_MARGIN or None)
-        for piece, choice, pos, options in zip(segment, best, positions, choices, strict=True):
+        for k, (piece, choice, pos, options) in enumerate(zip(segment, best, positions, choices, strict=True)):
             out.append(text[cursor : piece.start])
             replacement = None
             for (cid, _), option in zip(pos, options, strict=True):
@@ -679,7 +680,10 @@ def repair_text(text: str) -> str:
                 # kept as read ("UBND" stays "UBND", not "Ubnd")
                 out.append(piece.core if piece.editable else repair_code(piece.core))
             else:
-                out.append(apply_case(_case_pattern(piece.core, _upper_line(piece)), replacement))
+                pattern = _case_pattern(piece.core, _upper_line(piece))
+                if pattern == "Aa" and _tall_vowel_misread(segment, k, replacement):
+                    pattern = "a"
+                out.append(apply_case(pattern, replacement))
             cursor = piece.end
         segment.clear()
 
@@ -690,6 +694,25 @@ def repair_text(text: str) -> str:
     flush()
     out.append(text[cursor:])
     return "".join(out)
+
+
+def _tall_vowel_misread(segment: list[_Piece], k: int, replacement: str) -> bool:
+    """Whether a capital at the start of a word inside a sentence is OCR's reading of a marked vowel.
+
+    An English engine reads a tall marked vowel as a capital ("Uing" for "ứng", "Anh" for "ánh"). When
+    the repaired word starts with a marked vowel and both neighbours on the line are lowercase words,
+    the capital is that misreading, not a proper noun (those stand next to other capitals: "Ấn Độ",
+    "Nguyễn Thị Ánh"; "Uỷ ban" starts with a plain U and keeps it).
+    """
+    first = replacement[:1]
+    if not first or first == strip_marks(first) or first not in _MARKED_VOWELS:
+        return False
+    if k == 0 or k + 1 >= len(segment):
+        return False
+    before, after = segment[k - 1], segment[k + 1]
+    if before.line != segment[k].line or after.line != segment[k].line:
+        return False
+    return before.core[:1].islower() and after.core[:1].islower()
 
 
 @lru_cache(maxsize=4096)

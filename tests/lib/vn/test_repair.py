@@ -97,3 +97,9 @@ def test_name_lines_read_the_surname(garbled: str, surname: str) -> None:
 def test_a_place_alone_on_a_line_is_not_a_surname() -> None:
     assert repair_text("Ha Noi") == "Hà Nội"
     assert repair_text("phuong Vinh Tuy").split()[0] == "phường"
+
+
+def test_a_capital_inside_a_sentence_that_was_a_marked_vowel_is_lowered() -> None:
+    # An English engine reads the tall "ứ" as "Ui": between lowercase words that capital is no name.
+    assert repair_text("hiéu qua dap Uing yéu cau") == "hiệu quả đáp ứng yêu cầu"
+    assert repair_text("tuyén truyén vé Uy ban") == "tuyên truyền về Uỷ ban"  # plain U: kept
