@@ -57,6 +57,8 @@ BEAM_MARGIN = 3.0
 RANK_CUTOFF = 3.0
 MARKED_AS_CONSONANT_DISCOUNT = 0.7
 MIN_CANDIDATE_COUNT = 2
+#: Extra cost (log10) of reading a capital I inside a sentence as a small l.
+I_FOR_L_COST = 0.5
 #: Extra cost (log10) of reading a lone one- or two-digit number as a word (0: never).
 NUMBER_WORD_COST = 0.0
 #: Words either side, and the share of them with Vietnamese-only letters, that mark typed text.
@@ -156,6 +158,8 @@ def _is_syllable(word: str) -> bool:
     return bool(_SYLLABLE_SHAPE.match(strip_marks(word).lower()))
 
 
+# A capital I followed by small letters: inside a sentence, often a small l misread ("Iy" for "lý").
+_I_FOR_L = re.compile(r"^I[a-zà-ỹđ]+$")
 _NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]{1,6}$")
 
 
@@ -637,6 +641,7 @@ def repair_text(text: str) -> str:
     out: list[str] = []
     cursor = 0
     segment: list[_Piece] = []
+    lowered_l: set[int] = set()  # pieces whose capital I may be a small l
 
     def flush() -> None:
         nonlocal cursor
@@ -661,6 +666,14 @@ def repair_text(text: str) -> str:
                 continue
             cands = _surname_candidates(core) if piece.index in surname_slots else []
             cands = cands or list(_candidates(core))
+            if _I_FOR_L.match(core) and piece.index > 0 and _lowercase_word(pieces[piece.index - 1], piece):
+                # "xir Iy" for "xử lý": an English engine reads a small l as a capital I
+                best_of = dict(cands)
+                for cid, score in _candidates("l" + core[1:]):
+                    if score - I_FOR_L_COST > best_of.get(cid, -99.0):
+                        best_of[cid] = score - I_FOR_L_COST
+                        lowered_l.add(piece.index)
+                cands = sorted(best_of.items(), key=lambda pair: -pair[1])
             keep_id = model.ids.get(lower, model.ids[UNK])
             options: list[str | None] = [vocab[c] for c, _ in cands]
             if keep_id not in {c for c, _ in cands}:
@@ -683,6 +696,8 @@ def repair_text(text: str) -> str:
                 pattern = _case_pattern(piece.core, _upper_line(piece))
                 if pattern == "Aa" and _tall_vowel_misread(segment, k, replacement):
                     pattern = "a"
+                if piece.index in lowered_l and replacement.startswith("l"):
+                    pattern = "a"
                 out.append(apply_case(pattern, replacement))
             cursor = piece.end
         segment.clear()
@@ -694,6 +709,12 @@ def repair_text(text: str) -> str:
     flush()
     out.append(text[cursor:])
     return "".join(out)
+
+
+def _lowercase_word(before: _Piece, piece: _Piece) -> bool:
+    """Whether ``before`` is a lowercase word just before ``piece`` in the same sentence, so ``piece``
+    stands inside the sentence (a line break between them does not end it)."""
+    return before.core[:1].islower() and not before.breaks_after and piece.line - before.line <= 1
 
 
 def _tall_vowel_misread(segment: list[_Piece], k: int, replacement: str) -> bool:

@@ -103,3 +103,8 @@ def test_a_capital_inside_a_sentence_that_was_a_marked_vowel_is_lowered() -> Non
     # An English engine reads the tall "ứ" as "Ui": between lowercase words that capital is no name.
     assert repair_text("hiéu qua dap Uing yéu cau") == "hiệu quả đáp ứng yêu cầu"
     assert repair_text("tuyén truyén vé Uy ban") == "tuyên truyền về Uỷ ban"  # plain U: kept
+
+
+def test_a_capital_i_inside_a_sentence_may_be_a_small_l() -> None:
+    # "Iy" is how an English engine reads "lý"; documents write "xử lý", not "xử lí".
+    assert repair_text("kip thoi xir Iy cac vi pham") == "kịp thời xử lý các vi phạm"
