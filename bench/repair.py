@@ -5,8 +5,9 @@ synthetic scans in ``bench/data``; needs text2image, tesseract and the fonts nam
 
 - Repair: seed 000 is a scan-OCR (English engine) of the plan whose first half is seed 001. The two are
   aligned word by word once, independently of the system; repair(000) is then scored against 001 on the
-  aligned words. The first 60 % of the overlap is the *dev* part, the rest is *held out* and was never
-  looked at while tuning. Words that OCR merged, split or dropped count as errors.
+  aligned words. The first 60 % of the overlap is the *dev* part, the rest is *held out*: nothing is
+  chosen by it (docs/text-core.md says what of it has been seen). Words that OCR merged, split or
+  dropped count as errors.
 - Restoration: 001 with every mark stripped (case kept) is restored and compared word by word.
 - Speed: words per second on one core, model already loaded (load time printed separately).
 
