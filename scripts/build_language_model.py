@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import math
 import random
+import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -99,6 +100,26 @@ def django_catalogue() -> Iterator[str]:
 def own_text() -> Iterator[str]:
     for path in sorted((REPO / "lantoa/lib/vn/data/corpus").glob("*.txt")):
         yield from path.read_text(encoding="utf-8").splitlines()
+
+
+# --- spelling ------------------------------------------------------------------------------------------
+# VLSP's text writes final i where administrative documents write y ("xử lí", "kì họp", "kĩ thuật";
+# official text: "xử lý", "kỳ họp", "kỹ thuật"). Both are correct Vietnamese, but a model that has seen
+# mostly "lí" restores and repairs "ly" as "lí" in documents that never use it.
+_I_TO_Y = {"í": "ý", "ì": "ỳ", "ỉ": "ỷ", "ĩ": "ỹ", "ị": "ỵ"}
+_ADMIN_Y = {}
+for _onset in ("l", "k", "m"):
+    for _i, _y in _I_TO_Y.items():
+        if _onset + _i == "lì":
+            continue  # "lì" (stubborn) is written with i
+        for _form in (str.lower, str.capitalize, str.upper):
+            _ADMIN_Y[_form(_onset + _i)] = _form(_onset + _y)
+_ADMIN_Y_RE = re.compile(r"(?<!\w)(" + "|".join(_ADMIN_Y) + r")(?!\w)")
+
+
+def admin_spelling(text: str) -> str:
+    """Final i after l, k, m written y, as in administrative documents: "lí" → "lý", "kì" → "kỳ"."""
+    return _ADMIN_Y_RE.sub(lambda match: _ADMIN_Y[match.group(1)], text)
 
 
 # --- generated legal references ---------------------------------------------------------------------
@@ -282,7 +303,7 @@ def build() -> SyllableLM:
     for name, weight, lines in sources:
         tokens = 0
         for line in lines:
-            for seg in lm_segments(normalize(line)):
+            for seg in lm_segments(admin_spelling(normalize(line))):
                 seq = [BOS, BOS, *seg, EOS]
                 tokens += len(seg)
                 for syl in seg:

@@ -14,6 +14,10 @@ from lantoa.lib.text import fold
 from lantoa.lib.vn.normalize import normalize
 
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$", re.UNICODE)
+#: Digits OCR writes for letters ("s6" for "số", "13" for "là").
+DIGIT_AS_LETTER = str.maketrans({"6": "o", "0": "o", "9": "o", "1": "l", "4": "a", "8": "e", "3": "e", "5": "s"})
+#: Aligned pairs less alike than this (folded, digits read as letters) are misalignments, not damage.
+MIN_PAIR_SIMILARITY = 0.34
 
 
 def words(text: str) -> list[str]:
@@ -29,6 +33,15 @@ def words(text: str) -> list[str]:
 def same_word(a: str, b: str) -> bool:
     """Exact match after NFC and canonical tone placement (hoà = hòa); case-sensitive."""
     return normalize(a) == normalize(b)
+
+
+def plausible_pair(ocr: str, true: str) -> bool:
+    """Whether an aligned (OCR word, clean word) pair can be damage of one word, not two lines side by side.
+
+    The channel builds count only such pairs: "13"/"là" and "dbi"/"đổi" pass, "hoach"/"định" does not.
+    """
+    ratio = difflib.SequenceMatcher(None, fold(ocr.translate(DIGIT_AS_LETTER)), fold(true), autojunk=False).ratio()
+    return ratio >= MIN_PAIR_SIMILARITY
 
 
 def _similarity(a: str, b: str) -> float:

@@ -16,8 +16,18 @@ from lantoa.lib.vn.lm import BOS, EOS, SyllableLM
 Position = list[tuple[int, float]]
 
 
-def decode(model: SyllableLM, positions: list[Position], *, beam: int = 12, lm_weight: float = 1.0) -> list[int]:
+def decode(
+    model: SyllableLM,
+    positions: list[Position],
+    *,
+    beam: int = 12,
+    lm_weight: float = 1.0,
+    margin: float | None = None,
+) -> list[int]:
     """Return the best candidate id per position under LM × channel.
+
+    At most ``beam`` states survive each position; with ``margin``, also only those within ``margin``
+    (log10) of the best, so a wide beam costs little where the reading is clear.
 
     A state is the pair of the last two syllables packed into one int (``u * V + v``), which is also
     the key of the trigram context, so no tuple is built in the inner loop.
@@ -55,6 +65,9 @@ def decode(model: SyllableLM, positions: list[Position], *, beam: int = 12, lm_w
                 if old is None or total > old:
                     new_scores[key] = total
                     new_chains[key] = (w, chain)
+        if margin is not None and len(new_scores) > 1:
+            floor = max(new_scores.values()) - margin
+            new_scores = {key: value for key, value in new_scores.items() if value >= floor}
         if len(new_scores) > beam:
             kept = heapq.nlargest(beam, new_scores, key=new_scores.__getitem__)
             scores = {key: new_scores[key] for key in kept}

@@ -26,12 +26,20 @@ import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from lantoa.lib.vn.align import DIGIT_AS_LETTER
 from lantoa.lib.vn.decode import Position, decode
 from lantoa.lib.vn.lm import DATA_DIR, UNK, SyllableLM, get_model
 from lantoa.lib.vn.normalize import strip_marks
 from lantoa.lib.vn.restore import apply_case
 
 CHANNEL_PATH = DATA_DIR / "ocr_channel.json"
+#: Counts learnt from the dev part of the seed 000/001 alignment (``scripts/build_seed_channel.py``).
+SEED_CHANNEL_PATH = DATA_DIR / "ocr_channel_seed_dev.json"
+#: Each seed count weighs as much as this many synthetic ones (a real scan, but ~1k words against ~70k);
+#: chosen by cross-validation inside the dev part.
+SEED_CHANNEL_WEIGHT = 0.0
+#: Whether the seed counts also give whole-token readings ("sb" ← "số"), or only character edits.
+SEED_WORD_PAIRS = 1
 
 #: Weight of the language model against the channel (log10 units); chosen on synthetic scans.
 LM_WEIGHT = 1.0
@@ -39,14 +47,20 @@ LM_WEIGHT = 1.0
 KEEP_COST = 3.0
 #: Candidates whose channel cost exceeds this are dropped.
 MAX_CHANNEL_COST = 6.0
-MAX_CANDIDATES = 12
+MAX_CANDIDATES = 20
 FAR_SEARCH_ABOVE = 2.0
 SAME_LENGTH_GOOD = 1.0
 PRIOR_WEIGHT = 1.5
-BEAM = 8
+BEAM = 24
+#: States further than this (log10) behind the best are dropped before the beam cap (0: no margin).
+BEAM_MARGIN = 3.0
 RANK_CUTOFF = 3.0
 MARKED_AS_CONSONANT_DISCOUNT = 0.7
 MIN_CANDIDATE_COUNT = 2
+#: Extra cost (log10) of reading a capital I inside a sentence as a small l.
+I_FOR_L_COST = 0.5
+#: Extra cost (log10) of reading a lone one- or two-digit number as a word (0: never).
+NUMBER_WORD_COST = 0.0
 #: Words either side, and the share of them with Vietnamese-only letters, that mark typed text.
 TYPED_WINDOW = 20
 TYPED_SHARE = 0.25
@@ -54,7 +68,7 @@ TYPED_SHARE = 0.25
 # Letters an English OCR engine never outputs: a token containing one was not mangled by it.
 _VIETNAMESE_ONLY = set("ăâđêôơưĂÂĐÊÔƠƯ") | {ch for ch in "ảạằắẳẵặầấẩẫậẻẽẹềếểễệỉĩịỏọồốổỗộờớởỡợủũụừứửữựỳỷỹỵ" + "ãẽĩõũỹỳ"}
 # Characters OCR puts inside words in place of letters.
-_DIGIT_AS_LETTER = str.maketrans({"6": "o", "0": "o", "9": "o", "1": "l", "4": "a", "8": "e", "3": "e", "5": "s"})
+_DIGIT_AS_LETTER = DIGIT_AS_LETTER
 
 _MARKED_FORMS: dict[str, str] = {
     "a": "aàáảãạăằắẳẵặâầấẩẫậ",
@@ -65,6 +79,7 @@ _MARKED_FORMS: dict[str, str] = {
     "y": "yỳýỷỹỵ",
     "d": "dđ",
 }
+_MARKED_VOWELS = frozenset("".join(forms for base, forms in _MARKED_FORMS.items() if base != "d"))
 _VOWEL_RE = re.compile(r"[aeiouyAEIOUY]")
 _NON_LETTER = re.compile(r"[^a-z]")
 _ROMAN = re.compile(r"^[IVXL]+$")
@@ -130,6 +145,21 @@ _SURNAME_FOLDS = {strip_marks(s) for s in SURNAME_SHARE}
 SURNAME_SLOT_COST = 0.5
 # Glyphs an English engine reads for a capital L at the start of a word ("I’¢" for "Lê").
 _LEADING_L = re.compile(r"^[I|1l](?=\S)")
+# The shape of a Vietnamese syllable with marks ignored (onset, one to three vowels, coda): an all-capital
+# word inside a sentence without it ("TTDT", "UBND", "HDND") is an abbreviation, never repaired.
+_SYLLABLE_SHAPE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$"
+)
+
+
+@lru_cache(maxsize=16384)
+def _is_syllable(word: str) -> bool:
+    """Whether ``word`` has the shape of a Vietnamese syllable (marks ignored)."""
+    return bool(_SYLLABLE_SHAPE.match(strip_marks(word).lower()))
+
+
+# A capital I followed by small letters: inside a sentence, often a small l misread ("Iy" for "lý").
+_I_FOR_L = re.compile(r"^I[a-zà-ỹđ]+$")
 _NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]{1,6}$")
 
 
@@ -232,46 +262,79 @@ class Channel:
         return [(cost, key) for _rank, cost, key in ranked[:limit]]
 
     def edit_cost(self, true: str, ocr: str) -> float:
-        """Weighted Levenshtein distance (−log10 probability) of reading ``true`` as ``ocr``."""
+        """Weighted Levenshtein distance (−log10 probability) of reading ``true`` as ``ocr``.
+
+        The hot loop of candidate generation: learnt costs are read straight from the table, the
+        fallback only for pairs not seen yet (it stores its result there).
+        """
+        get = self.costs.get
+        fallback = self.char_cost
         if len(true) == len(ocr):
             positional = 0.0
-            for a, b in zip(true, ocr, strict=True):
-                positional += self.char_cost(a, b)
+            for pair in zip(true, ocr, strict=True):
+                cost = get(pair)
+                positional += cost if cost is not None else fallback(*pair)
             if positional < 1.5:
                 return positional
-        n, m = len(true), len(ocr)
+        m = len(ocr)
+        inserts = [fallback("", b) for b in ocr]
         prev = [0.0] * (m + 1)
-        for j in range(1, m + 1):
-            prev[j] = prev[j - 1] + self.char_cost("", ocr[j - 1])
-        for i in range(1, n + 1):
-            a = true[i - 1]
-            cur = [prev[0] + self.char_cost(a, "")] + [0.0] * m
-            for j in range(1, m + 1):
-                b = ocr[j - 1]
-                cur[j] = min(
-                    prev[j - 1] + self.char_cost(a, b),
-                    prev[j] + self.char_cost(a, ""),
-                    cur[j - 1] + self.char_cost("", b),
-                )
+        for j in range(m):
+            prev[j + 1] = prev[j] + inserts[j]
+        for a in true:
+            delete = fallback(a, "")
+            left = prev[0] + delete
+            cur = [left]
+            for j in range(m):
+                cost = get((a, ocr[j]))
+                if cost is None:
+                    cost = fallback(a, ocr[j])
+                best = prev[j] + cost
+                up = prev[j + 1] + delete
+                if up < best:
+                    best = up
+                left += inserts[j]
+                if left < best:
+                    best = left
+                cur.append(best)
+                left = best
             prev = cur
         return prev[m]
 
 
+def _channel_counts() -> tuple[dict[tuple[str, str], float], dict[tuple[str, str], float]]:
+    """Word-pair and character-pair counts: the synthetic channel plus the weighted seed-dev counts."""
+    word_counts: dict[tuple[str, str], float] = {}
+    char_counts: dict[tuple[str, str], float] = {}
+    sources = [(CHANNEL_PATH, 1.0, True)]
+    if SEED_CHANNEL_WEIGHT > 0 and SEED_CHANNEL_PATH.exists():
+        sources.append((SEED_CHANNEL_PATH, SEED_CHANNEL_WEIGHT, bool(SEED_WORD_PAIRS)))
+    for path, weight, with_words in sources:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        tables = [(char_counts, data["chars"])]
+        if with_words:
+            tables.append((word_counts, data["pairs"]))
+        for table, rows in tables:
+            for true, ocr, count in rows:
+                table[(true, ocr)] = table.get((true, ocr), 0.0) + weight * count
+    return word_counts, char_counts
+
+
 def _load_channel() -> Channel:
-    data = json.loads(CHANNEL_PATH.read_text(encoding="utf-8"))
-    true_totals: dict[str, int] = {}
-    for true, _ocr, count in data["pairs"]:
+    word_counts, char_counts = _channel_counts()
+    true_totals: dict[str, float] = {}
+    for (true, _ocr), count in word_counts.items():
         true_totals[true] = true_totals.get(true, 0) + count
     pairs: dict[str, dict[str, float]] = {}
-    for true, ocr, count in data["pairs"]:
+    for (true, ocr), count in word_counts.items():
         # add-one smoothing over the readings seen for this syllable
         prob = count / (true_totals[true] + 1)
         pairs.setdefault(ocr, {})[true] = -math.log10(prob)
-    char_totals: dict[str, int] = {}
-    for true, _ocr, count in data["chars"]:
+    char_totals: dict[str, float] = {}
+    for (true, _ocr), count in char_counts.items():
         char_totals[true] = char_totals.get(true, 0) + count
     costs: dict[tuple[str, str], float] = {}
-    for true, ocr, count in data["chars"]:
+    for (true, ocr), count in char_counts.items():
         if count < 2:
             continue
         total = char_totals[true]
@@ -360,6 +423,8 @@ def _candidates(token: str) -> tuple[tuple[int, float], ...]:
             return
         if counts[syllable_id] < MIN_CANDIDATE_COUNT:
             return  # one-off spellings from the word list ("íy") are noise, not candidates
+        if syllable_id != own_id and not _is_syllable(vocab[syllable_id]):
+            return  # "mg", "km" are in the model's text but are no reading of a garbled word
         if truncated and not strip_marks(vocab[syllable_id]).startswith(truncated):
             return  # "s" alone is a syllable OCR cut short after its consonant ("số"), not "ở"
         rank = cost - PRIOR_WEIGHT * uni[syllable_id]
@@ -377,6 +442,7 @@ def _candidates(token: str) -> tuple[tuple[int, float], ...]:
                 consider(cand, channel.edit_cost(apply_case(token, vocab[cand]), token))
 
     lower = token.lower()
+    own_id = ids.get(lower)
     # A lone consonant is a syllable cut short ("s" for "số"): the candidate must start with it.
     plain_token = strip_marks(lower)
     truncated = plain_token if len(plain_token) == 1 and not _VOWEL_RE.search(plain_token) else ""
@@ -562,9 +628,20 @@ def repair_text(text: str) -> str:
             continue
         if all(_NAME_WORD.match(p.core) for p in line_pieces[1:]):
             surname_slots.add(line_pieces[0].index)
+
+    def _upper_line(piece: _Piece) -> bool:
+        return line_upper.get(piece.line, 0) * 2 > line_words.get(piece.line, 1)
+
+    def _is_acronym(core: str) -> bool:
+        """All capitals and no Vietnamese syllable spelling, even with marks ignored."""
+        if len(core) < 2 or not core.isalpha() or not core.isupper():
+            return False
+        return not _SYLLABLE_SHAPE.match(strip_marks(core).lower())
+
     out: list[str] = []
     cursor = 0
     segment: list[_Piece] = []
+    lowered_l: set[int] = set()  # pieces whose capital I may be a small l
 
     def flush() -> None:
         nonlocal cursor
@@ -575,10 +652,13 @@ def repair_text(text: str) -> str:
         for piece in segment:
             core = piece.core
             lower = core.lower()
+            if piece.editable and _is_acronym(core) and not _upper_line(piece):
+                piece.editable = False  # "TTDT", "UBND" inside a sentence: an abbreviation, not a syllable
             if not piece.editable:
                 fixed = model.ids["<num>"] if core[0].isdigit() else model.ids.get(lower, model.ids[UNK])
-                positions.append([(fixed, 0.0)])
-                choices.append([None])
+                words_too = () if typed[piece.index] else _number_word_candidates(core)
+                positions.append([(fixed, 0.0), *words_too])
+                choices.append([None] + [vocab[c] for c, _ in positions[-1][1:]])
                 continue
             if typed[piece.index] or (_typed_vietnamese(core) and lower in model.ids):
                 positions.append([(model.ids.get(lower, model.ids[UNK]), 0.0)])
@@ -586,6 +666,14 @@ def repair_text(text: str) -> str:
                 continue
             cands = _surname_candidates(core) if piece.index in surname_slots else []
             cands = cands or list(_candidates(core))
+            if _I_FOR_L.match(core) and piece.index > 0 and _lowercase_word(pieces[piece.index - 1], piece):
+                # "xir Iy" for "xử lý": an English engine reads a small l as a capital I
+                best_of = dict(cands)
+                for cid, score in _candidates("l" + core[1:]):
+                    if score - I_FOR_L_COST > best_of.get(cid, -99.0):
+                        best_of[cid] = score - I_FOR_L_COST
+                        lowered_l.add(piece.index)
+                cands = sorted(best_of.items(), key=lambda pair: -pair[1])
             keep_id = model.ids.get(lower, model.ids[UNK])
             options: list[str | None] = [vocab[c] for c, _ in cands]
             if keep_id not in {c for c, _ in cands}:
@@ -593,8 +681,8 @@ def repair_text(text: str) -> str:
                 options.append(None)
             positions.append(cands)
             choices.append(options)
-        best = decode(model, positions, beam=BEAM, lm_weight=LM_WEIGHT)
-        for piece, choice, pos, options in zip(segment, best, positions, choices, strict=True):
+        best = decode(model, positions, beam=BEAM, lm_weight=LM_WEIGHT, margin=BEAM_MARGIN or None)
+        for k, (piece, choice, pos, options) in enumerate(zip(segment, best, positions, choices, strict=True)):
             out.append(text[cursor : piece.start])
             replacement = None
             for (cid, _), option in zip(pos, options, strict=True):
@@ -605,8 +693,12 @@ def repair_text(text: str) -> str:
                 # kept as read ("UBND" stays "UBND", not "Ubnd")
                 out.append(piece.core if piece.editable else repair_code(piece.core))
             else:
-                upper_context = line_upper.get(piece.line, 0) * 2 > line_words.get(piece.line, 1)
-                out.append(apply_case(_case_pattern(piece.core, upper_context), replacement))
+                pattern = _case_pattern(piece.core, _upper_line(piece))
+                if pattern == "Aa" and _tall_vowel_misread(segment, k, replacement):
+                    pattern = "a"
+                if piece.index in lowered_l and replacement.startswith("l"):
+                    pattern = "a"
+                out.append(apply_case(pattern, replacement))
             cursor = piece.end
         segment.clear()
 
@@ -617,6 +709,31 @@ def repair_text(text: str) -> str:
     flush()
     out.append(text[cursor:])
     return "".join(out)
+
+
+def _lowercase_word(before: _Piece, piece: _Piece) -> bool:
+    """Whether ``before`` is a lowercase word just before ``piece`` in the same sentence, so ``piece``
+    stands inside the sentence (a line break between them does not end it)."""
+    return before.core[:1].islower() and not before.breaks_after and piece.line - before.line <= 1
+
+
+def _tall_vowel_misread(segment: list[_Piece], k: int, replacement: str) -> bool:
+    """Whether a capital at the start of a word inside a sentence is OCR's reading of a marked vowel.
+
+    An English engine reads a tall marked vowel as a capital ("Uing" for "ứng", "Anh" for "ánh"). When
+    the repaired word starts with a marked vowel and both neighbours on the line are lowercase words,
+    the capital is that misreading, not a proper noun (those stand next to other capitals: "Ấn Độ",
+    "Nguyễn Thị Ánh"; "Uỷ ban" starts with a plain U and keeps it).
+    """
+    first = replacement[:1]
+    if not first or first == strip_marks(first) or first not in _MARKED_VOWELS:
+        return False
+    if k == 0 or k + 1 >= len(segment):
+        return False
+    before, after = segment[k - 1], segment[k + 1]
+    if before.line != segment[k].line or after.line != segment[k].line:
+        return False
+    return before.core[:1].islower() and after.core[:1].islower()
 
 
 @lru_cache(maxsize=4096)
@@ -646,7 +763,28 @@ def _surname_candidates(token: str) -> list[tuple[int, float]]:
     return [(sid, -cost) for cost, sid in out[:MAX_CANDIDATES] if cost <= out[0][0] + RANK_CUTOFF]
 
 
+@lru_cache(maxsize=4096)
+def _number_word_candidates(core: str) -> tuple[tuple[int, float], ...]:
+    """Syllables a short number may be the OCR of ("13" for "là", "6" for "độ"), at a high price.
+
+    Only one- and two-digit numbers standing alone, only readings the channel has seen as whole tokens,
+    and each costs ``NUMBER_WORD_COST`` more than its channel cost: the number stays unless the words
+    around it leave the language model no doubt. Off when ``NUMBER_WORD_COST`` is 0.
+    """
+    if not NUMBER_WORD_COST or not (core.isdigit() and len(core) <= 2):
+        return ()
+    rep = _get_repairer()
+    ids = rep.model.ids
+    out = [
+        (ids[true], -(cost + NUMBER_WORD_COST))
+        for true, cost in rep.channel.pairs.get(core, {}).items()
+        if true in ids and true.isalpha() and cost <= MAX_CHANNEL_COST
+    ]
+    return tuple(sorted(out, key=lambda pair: -pair[1])[:4])
+
+
 def clear_caches() -> None:
     """Forget cached candidates (the benchmark measures cold speed)."""
     _candidates.cache_clear()
     _surname_candidates.cache_clear()
+    _number_word_candidates.cache_clear()

@@ -72,6 +72,14 @@ def test_abbreviations_keep_their_capitals() -> None:
     assert repair_text("Chu tich UBND xa").split()[2] == "UBND"
 
 
+def test_abbreviations_inside_a_sentence_are_not_read_as_syllables() -> None:
+    # No Vietnamese syllable is spelt "TTDT" or "HDND": these are abbreviations, and only their Đ comes back.
+    words = repair_text("Cong TTDT cua tinh va HDND xa, MTTQ").replace(",", "").split()
+    assert words[1] == "TTĐT" and words[5] == "HĐND" and words[7] == "MTTQ"
+    # A heading in capitals is still repaired word by word.
+    assert repair_text("BAN CHAP HANH TRUNG UONG PANG") == "BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG"
+
+
 @pytest.mark.parametrize(
     ("garbled", "surname"),
     [
@@ -89,3 +97,14 @@ def test_name_lines_read_the_surname(garbled: str, surname: str) -> None:
 def test_a_place_alone_on_a_line_is_not_a_surname() -> None:
     assert repair_text("Ha Noi") == "Hà Nội"
     assert repair_text("phuong Vinh Tuy").split()[0] == "phường"
+
+
+def test_a_capital_inside_a_sentence_that_was_a_marked_vowel_is_lowered() -> None:
+    # An English engine reads the tall "ứ" as "Ui": between lowercase words that capital is no name.
+    assert repair_text("hiéu qua dap Uing yéu cau") == "hiệu quả đáp ứng yêu cầu"
+    assert repair_text("tuyén truyén vé Uy ban") == "tuyên truyền về Uỷ ban"  # plain U: kept
+
+
+def test_a_capital_i_inside_a_sentence_may_be_a_small_l() -> None:
+    # "Iy" is how an English engine reads "lý"; documents write "xử lý", not "xử lí".
+    assert repair_text("kip thoi xir Iy cac vi pham") == "kịp thời xử lý các vi phạm"
