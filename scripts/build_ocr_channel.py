@@ -149,6 +149,34 @@ def char_ops(true: str, ocr: str) -> list[tuple[str, str]]:
     return ops
 
 
+class ChannelCounts:
+    """Word-pair and character-edit counts of aligned (true word, OCR token) pairs, as repair.py loads them."""
+
+    def __init__(self) -> None:
+        self.pairs: Counter[tuple[str, str]] = Counter()
+        self.chars: Counter[tuple[str, str]] = Counter()
+        self.aligned = 0
+
+    def add(self, true: str, seen: str) -> bool:
+        """Count one pair; False when the alignment put two different words side by side (moved lines)."""
+        if not plausible_pair(seen, true):
+            return False
+        self.aligned += 1
+        self.pairs[(true.lower(), seen.lower())] += 1
+        # Characters keep their case: "Đ" becomes "P" or "D", "đ" becomes "d".
+        self.chars.update(char_ops(true, seen))
+        return True
+
+    def payload(self, about: str, **extra: object) -> dict[str, object]:
+        return {
+            "about": about,
+            **extra,
+            "aligned_words": self.aligned,
+            "pairs": sorted([t, o, n] for (t, o), n in self.pairs.items()),
+            "chars": sorted([t, o, n] for (t, o), n in self.chars.items()),
+        }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages", type=int, default=400)
@@ -157,34 +185,18 @@ def main() -> None:
     pages = source_pages(args.pages)
     with ProcessPoolExecutor(max_workers=2) as pool:
         results = list(pool.map(ocr_page, enumerate(pages)))
-    pair_counts: Counter[tuple[str, str]] = Counter()
-    char_counts: Counter[tuple[str, str]] = Counter()
-    aligned = 0
+    counts = ChannelCounts()
     for clean, ocr in results:
         clean_words, ocr_words = words(clean), words(ocr)
         for i, j in align(ocr_words, clean_words):
-            if i is None or j is None:
-                continue
-            true, seen = clean_words[j], ocr_words[i]
-            if not true.isalpha():
-                continue
-            if not plausible_pair(seen, true):
-                continue
-            aligned += 1
-            pair_counts[(true.lower(), seen.lower())] += 1
-            # Characters keep their case: "Đ" becomes "P" or "D", "đ" becomes "d".
-            for op in char_ops(true, seen):
-                char_counts[op] += 1
-    payload = {
-        "about": "OCR channel statistics from synthetic tesseract -l eng scans of shippable text",
-        "pages": len(pages),
-        "aligned_words": aligned,
-        "pairs": sorted([t, o, n] for (t, o), n in pair_counts.items()),
-        "chars": sorted([t, o, n] for (t, o), n in char_counts.items()),
-    }
+            if i is not None and j is not None and clean_words[j].isalpha():
+                counts.add(clean_words[j], ocr_words[i])
+    payload = counts.payload(
+        "OCR channel statistics from synthetic tesseract -l eng scans of shippable text", pages=len(pages)
+    )
     args.out.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    exact = sum(n for (t, o), n in pair_counts.items() if t == o)
-    print(f"{len(pages)} pages, {aligned} aligned words, {exact / max(aligned, 1):.1%} read exactly")
+    exact = sum(n for (t, o), n in counts.pairs.items() if t == o)
+    print(f"{len(pages)} pages, {counts.aligned} aligned words, {exact / max(counts.aligned, 1):.1%} read exactly")
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e3:.0f} kB)")
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -28,10 +27,10 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 sys.path.insert(0, str(REPO / "bench"))
 
-from build_ocr_channel import char_ops  # noqa: E402
+from build_ocr_channel import ChannelCounts  # noqa: E402
 from repair import DEV_FRACTION, SEEDS, missing_runs, overlap  # noqa: E402
 
-from lantoa.lib.vn.align import align, plausible_pair, words  # noqa: E402
+from lantoa.lib.vn.align import align, words  # noqa: E402
 
 OUT = REPO / "lantoa/lib/vn/data/ocr_channel_seed_dev.json"
 
@@ -49,32 +48,19 @@ def main() -> None:
     pairs = overlap(align(ocr_words, clean_words))
     absent = missing_runs(pairs)
     first, limit = int(len(clean_words) * args.start), int(len(clean_words) * args.upto)
-    pair_counts: Counter[tuple[str, str]] = Counter()
-    char_counts: Counter[tuple[str, str]] = Counter()
-    used = skipped = 0
+    counts = ChannelCounts()
+    skipped = 0
     for i, j in pairs:
-        if i is None or j is None or not first <= j < limit or j in absent:
+        if i is None or j is None or not first <= j < limit or j in absent or not clean_words[j].isalpha():
             continue
-        true, seen = clean_words[j], ocr_words[i]
-        if not true.isalpha():
-            continue
-        if not plausible_pair(seen, true):
+        if not counts.add(clean_words[j], ocr_words[i]):
             skipped += 1
-            continue
-        used += 1
-        pair_counts[(true.lower(), seen.lower())] += 1
-        for op in char_ops(true, seen):
-            char_counts[op] += 1
-    payload = {
-        "about": "OCR channel counts from the dev part of the seed 000/001 alignment (statistics only)",
-        "from": args.start,
-        "upto": args.upto,
-        "aligned_words": used,
-        "pairs": sorted([t, o, n] for (t, o), n in pair_counts.items()),
-        "chars": sorted([t, o, n] for (t, o), n in char_counts.items()),
-    }
+    payload = counts.payload(
+        "OCR channel counts from the dev part of the seed 000/001 alignment (statistics only)",
+        **{"from": args.start, "upto": args.upto},
+    )
     args.out.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    print(f"{used} word pairs from {args.start:.0%}–{args.upto:.0%} of 001 ({skipped} misaligned skipped)")
+    print(f"{counts.aligned} word pairs from {args.start:.0%}–{args.upto:.0%} of 001 ({skipped} misaligned skipped)")
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e3:.0f} kB)")
 
 
