@@ -59,8 +59,6 @@ MARKED_AS_CONSONANT_DISCOUNT = 0.7
 MIN_CANDIDATE_COUNT = 2
 #: Extra cost (log10) of reading a capital I inside a sentence as a small l.
 I_FOR_L_COST = 0.5
-#: Extra cost (log10) of reading a lone one- or two-digit number as a word (0: never).
-NUMBER_WORD_COST = 0.0
 #: Words either side, and the share of them with Vietnamese-only letters, that mark typed text.
 TYPED_WINDOW = 20
 TYPED_SHARE = 0.25
@@ -656,9 +654,8 @@ def repair_text(text: str) -> str:
                 piece.editable = False  # "TTDT", "UBND" inside a sentence: an abbreviation, not a syllable
             if not piece.editable:
                 fixed = model.ids["<num>"] if core[0].isdigit() else model.ids.get(lower, model.ids[UNK])
-                words_too = () if typed[piece.index] else _number_word_candidates(core)
-                positions.append([(fixed, 0.0), *words_too])
-                choices.append([None] + [vocab[c] for c, _ in positions[-1][1:]])
+                positions.append([(fixed, 0.0)])
+                choices.append([None])
                 continue
             if typed[piece.index] or (_typed_vietnamese(core) and lower in model.ids):
                 positions.append([(model.ids.get(lower, model.ids[UNK]), 0.0)])
@@ -763,28 +760,7 @@ def _surname_candidates(token: str) -> list[tuple[int, float]]:
     return [(sid, -cost) for cost, sid in out[:MAX_CANDIDATES] if cost <= out[0][0] + RANK_CUTOFF]
 
 
-@lru_cache(maxsize=4096)
-def _number_word_candidates(core: str) -> tuple[tuple[int, float], ...]:
-    """Syllables a short number may be the OCR of ("13" for "là", "6" for "độ"), at a high price.
-
-    Only one- and two-digit numbers standing alone, only readings the channel has seen as whole tokens,
-    and each costs ``NUMBER_WORD_COST`` more than its channel cost: the number stays unless the words
-    around it leave the language model no doubt. Off when ``NUMBER_WORD_COST`` is 0.
-    """
-    if not NUMBER_WORD_COST or not (core.isdigit() and len(core) <= 2):
-        return ()
-    rep = _get_repairer()
-    ids = rep.model.ids
-    out = [
-        (ids[true], -(cost + NUMBER_WORD_COST))
-        for true, cost in rep.channel.pairs.get(core, {}).items()
-        if true in ids and true.isalpha() and cost <= MAX_CHANNEL_COST
-    ]
-    return tuple(sorted(out, key=lambda pair: -pair[1])[:4])
-
-
 def clear_caches() -> None:
     """Forget cached candidates (the benchmark measures cold speed)."""
     _candidates.cache_clear()
     _surname_candidates.cache_clear()
-    _number_word_candidates.cache_clear()
