@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -65,6 +66,14 @@ def _initial(client: object, pk: int) -> dict[str, str]:
     return values
 
 
+def _review(world: World, name: str, data: bytes, capture: object) -> tuple[Any, PlanImport, dict[str, str]]:
+    """Upload as the owner and open the review: (client, import, the form as the page renders it)."""
+    upload(world, "owner", name, data, capture)
+    job = PlanImport.objects.get()
+    client = world.client("owner")
+    return client, job, _initial(client, job.pk)
+
+
 def test_references_link_to_plans_already_in_the_system(
     world: World, django_capture_on_commit_callbacks: object
 ) -> None:
@@ -79,10 +88,8 @@ def test_references_link_to_plans_already_in_the_system(
         "1. Mục đích\n- Nâng cao nhận thức của người dân về chuyển đổi số.\n\nII. NỘI DUNG TUYÊN TRUYỀN\n"
         "1. Tuyên truyền về dịch vụ công trực tuyến.\n2. Tuyên truyền về phong trào Bình dân học vụ số.\n"
     )
-    upload(world, "owner", "xa.txt", text.encode(), django_capture_on_commit_callbacks)
-    job = PlanImport.objects.get()
-    client = world.client("owner")
-    assert client.post(f"/nhap-van-ban/{job.pk}/", _initial(client, job.pk)).status_code == 302
+    client, job, form = _review(world, "xa.txt", text.encode(), django_capture_on_commit_callbacks)
+    assert client.post(f"/nhap-van-ban/{job.pk}/", form).status_code == 302
     plan = Plan.objects.exclude(pk=cited.pk).get()
     ref = plan.references.get(doc_number="88/KH-UBND")
     assert ref.relation == PlanReference.Relation.IMPLEMENTS and ref.target == cited
@@ -112,11 +119,8 @@ def test_corrupt_pdf_fails_with_a_clear_message_and_keeps_the_upload(
 def test_review_errors_name_the_line_and_save_nothing(
     world: World, django_capture_on_commit_callbacks: object
 ) -> None:
-    upload(world, "owner", "ke-hoach.txt", (FIXTURES / "draft_blank_number.txt").read_bytes(),
-           django_capture_on_commit_callbacks)
-    job = PlanImport.objects.get()
-    client = world.client("owner")
-    form = _initial(client, job.pk)
+    client, job, form = _review(world, "ke-hoach.txt", (FIXTURES / "draft_blank_number.txt").read_bytes(),
+                                django_capture_on_commit_callbacks)
     form["phases"] = "Quý I/2026 | 01/01/2026 | 31/03/2026\nQuý II/2026 | 31/02/2026 | 30/06/2026"
     form["assignments"] = "Ban Xây dựng Đảng | lãnh đạo | Tham mưu"
     response = client.post(f"/nhap-van-ban/{job.pk}/", form)
@@ -168,10 +172,7 @@ def test_sub_items_of_a_theme_are_kept_as_its_children(
         "- Hướng dẫn nộp hồ sơ trực tuyến;\n- Thanh toán phí, lệ phí không dùng tiền mặt.\n"
         "2. Tuyên truyền về phong trào Bình dân học vụ số.\n"
     )
-    upload(world, "owner", "xa.txt", text.encode(), django_capture_on_commit_callbacks)
-    job = PlanImport.objects.get()
-    client = world.client("owner")
-    form = _initial(client, job.pk)
+    client, job, form = _review(world, "xa.txt", text.encode(), django_capture_on_commit_callbacks)
     assert "\n- Hướng dẫn nộp hồ sơ trực tuyến;" in form["themes"]
     assert client.post(f"/nhap-van-ban/{job.pk}/", form).status_code == 302
     first = Plan.objects.get().themes.get(parent__isnull=True, text__startswith="Tuyên truyền về dịch vụ công")
@@ -191,10 +192,7 @@ def test_units_named_on_a_channel_block_become_its_assignments(
         "- Đơn vị phối hợp: Đoàn Thanh niên xã, Hội Phụ nữ xã.\n"
         "2. Tuyên truyền trực quan\n- Đơn vị thực hiện: Văn phòng HĐND và UBND xã.\n"
     )
-    upload(world, "owner", "xa.txt", text.encode(), django_capture_on_commit_callbacks)
-    job = PlanImport.objects.get()
-    client = world.client("owner")
-    form = _initial(client, job.pk)
+    client, job, form = _review(world, "xa.txt", text.encode(), django_capture_on_commit_callbacks)
     assert "Trung tâm Dịch vụ tổng hợp xã | Đoàn Thanh niên xã; Hội Phụ nữ xã" in form["channels"]
     # The officer adds a partner to the second block before saving.
     form["channels"] = form["channels"].replace("Văn phòng HĐND và UBND xã", "Văn phòng HĐND và UBND xã | Công an xã")
