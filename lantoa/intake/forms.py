@@ -70,6 +70,11 @@ def _cells(line: str, count: int) -> list[str]:
     return [*cells[: count - 1], " | ".join(cells[count - 1:])]
 
 
+def _parts(cell: str) -> list[str]:
+    """ "a; b; c" → ["a", "b", "c"]: several units or duties in one cell."""
+    return [part.strip() for part in cell.split(";") if part.strip()]
+
+
 class ReviewForm(forms.Form):
     """The draft as the officer corrects it. Lists are one item per line; parts of a line are split by "|"."""
 
@@ -215,8 +220,7 @@ class ReviewForm(forms.Form):
                 continue
             item: dict[str, Any] = {"name": name, "start": start_date, "end": end_date}
             if with_units:
-                item["lead_units"] = [u.strip() for u in lead.split(";") if u.strip()]
-                item["coordinating_units"] = [u.strip() for u in coordinating.split(";") if u.strip()]
+                item["lead_units"], item["coordinating_units"] = _parts(lead), _parts(coordinating)
             items.append(item)
         if errors:
             raise forms.ValidationError(errors)
@@ -266,7 +270,7 @@ class ReviewForm(forms.Form):
                 errors.append(_("%(where)s: thiếu tên đơn vị.") % {"where": where})
                 continue
             items.append({"unit": unit, "role": roles[fold(role)],
-                          "duties": [d.strip() for d in duties.split(";") if d.strip()]})
+                          "duties": _parts(duties)})
         if errors:
             raise forms.ValidationError(errors)
         return items
