@@ -96,19 +96,15 @@ def _reference_from(segment: str, match: NumberMatch | None, next_start: int, re
         kind = next((hit[0] for i in range(min(4, len(toks))) if (hit := kind_at(toks, i))), None)
         after_start = 0
         number = None
-    when = None
-    date_end = after_start
-    for start, end, d in find_dates(segment[after_start:next_start]):
-        when = d
+    dates = find_dates(segment[after_start:next_start])
+    when = dates[0][2] if dates else None
+    if match is not None:
         # Only a date right after the number shifts where the issuer is looked for.
-        if start < 25:
-            date_end = after_start + end
-        break
-    issuer, subject = _issuer_after(segment[date_end:next_start] if match else "")
-    if match is None:
+        date_end = after_start + dates[0][1] if dates and dates[0][0] < 25 else after_start
+        issuer, subject = _issuer_after(segment[date_end:next_start])
+    else:
         # "Căn cứ Luật Báo chí, ngày 05/4/2016 của Quốc hội": no number, but the issuer follows the date.
-        dated = find_dates(segment)
-        issuer = _issuer_after(segment[dated[0][0] :])[0] if dated else None
+        issuer = _issuer_after(segment[after_start + dates[0][0] : next_start])[0] if dates else None
         subject = clean_space(segment)
     return Reference(relation=relation, kind=kind, number=number, date=when, issuer=issuer, subject=subject)
 
