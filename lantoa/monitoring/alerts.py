@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from lantoa.lib.monitoring import spikes
 from lantoa.lib.monitoring.query import QueryError, matches, parse
+from lantoa.monitoring.coverage import day_start
 from lantoa.monitoring.models import Alert, Case, Item, ItemMatch, Tone, Watch
 from lantoa.notifications.services import notify_unit
 
@@ -20,8 +21,7 @@ BASELINE_DAYS = 14
 
 
 def _day_bounds(day: date) -> tuple[datetime, datetime]:
-    tz = timezone.get_current_timezone()
-    start = timezone.make_aware(datetime.combine(day, time.min), tz)
+    start = day_start(day)
     return start, start + timedelta(days=1)
 
 

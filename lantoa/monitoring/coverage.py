@@ -48,10 +48,14 @@ class Coverage:
     kpi: Kpi = field(default_factory=Kpi)
 
 
+def day_start(day: date) -> datetime:
+    """Midnight that begins ``day`` in the current time zone: days are the officers' local days."""
+    return timezone.make_aware(datetime.combine(day, time.min), timezone.get_current_timezone())
+
+
 def bounds(start: date, end: date) -> tuple[datetime, datetime]:
-    tz = timezone.get_current_timezone()
-    return (timezone.make_aware(datetime.combine(start, time.min), tz),
-            timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min), tz))
+    """[start, end] as whole local days: [midnight of start, midnight after end)."""
+    return day_start(start), day_start(end + timedelta(days=1))
 
 
 def scoped_items(watches: QuerySet[Watch], start: date, end: date) -> QuerySet[Item]:

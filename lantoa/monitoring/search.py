@@ -12,17 +12,17 @@ the date index for a common word and asks the GIN index for a rare one. Both giv
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet
-from django.utils import timezone
 
 from lantoa.areas.models import AdminArea
 from lantoa.lib.monitoring.highlight import highlight
 from lantoa.lib.monitoring.query import Node, QueryError, highlight_terms, parse, to_fts5, to_tsquery
 from lantoa.lib.monitoring.textkey import fold_fast
+from lantoa.monitoring.coverage import day_start
 from lantoa.monitoring.models import AreaMention, Item, ItemMatch
 
 
@@ -101,10 +101,8 @@ def _key_second(moment: datetime) -> int:
 
 def _date_bounds(filters: Filters) -> tuple[datetime | None, datetime | None]:
     """[start, end) of the filter's dates as aware datetimes (whole days in the current time zone)."""
-    tz = timezone.get_current_timezone()
-    start = timezone.make_aware(datetime.combine(filters.start, time.min), tz) if filters.start else None
-    end = (timezone.make_aware(datetime.combine(filters.end + timedelta(days=1), time.min), tz)
-           if filters.end else None)
+    start = day_start(filters.start) if filters.start else None
+    end = day_start(filters.end + timedelta(days=1)) if filters.end else None
     return start, end
 
 
