@@ -44,7 +44,6 @@ def core_name(name: str) -> str:
 class AreaMatcher:
     def __init__(self, areas: list[AreaRef]) -> None:
         self.keys: dict[tuple[str, ...], list[AreaRef]] = {}
-        self.first_words: set[str] = set()
         # Name lengths (in words) per first word, longest first: "xa" starts 2,745 names of two to six words,
         # and trying all eight lengths at every "xã" in a text was most of the scan.
         self.lengths: dict[str, list[int]] = {}
@@ -62,7 +61,6 @@ class AreaMatcher:
                 forms |= {(prefix, *core) for prefix in ("xa", "phuong", "dac khu", "thi tran")}
                 forms = {tuple(" ".join(f).split()) for f in forms}
             for form in forms:
-                self.first_words.add(form[0])
                 if len(form) <= _MAX_WORDS and len(form) not in self.lengths.setdefault(form[0], []):
                     self.lengths[form[0]].append(len(form))
                     self.lengths[form[0]].sort(reverse=True)
