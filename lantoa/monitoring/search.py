@@ -55,16 +55,6 @@ class Result:
 COUNT_CAP = 1000
 
 
-def full_text(items: QuerySet[Item], node: Node) -> QuerySet[Item]:
-    """Restrict ``items`` to those whose folded text matches ``node`` (raises QueryError)."""
-    if connection.vendor == "postgresql":
-        # A plain WHERE on the same table (no self-join), over the stored tsvector so a recheck does not
-        # recompute it. Whether the GIN index or a newest-first walk serves it is _postgres_page's choice.
-        return items.extra(where=["monitoring_item.search_tsv @@ to_tsquery('simple', %s)"],
-                           params=[to_tsquery(node)])
-    return _fts_joined(items, _fts5_expression(node))
-
-
 # SQLite: the FTS5 rowid is a search key, (seconds of published_at since 2000) * 2**32 + item id (migration
 # 0004_search_publication_order); it grows with (published_at, id) except within one second.
 FTS_TABLE = "monitoring_item_fts_by_date"
@@ -189,13 +179,16 @@ def _postgres_walk(items: QuerySet[Item], tsquery: str, needed: int) -> list[int
         return [row[0] for row in cursor.fetchall()]
 
 
-def _postgres_indexed(items: QuerySet[Item], node: Node, needed: int) -> list[int]:
+def _postgres_indexed(items: QuerySet[Item], tsquery: str, needed: int) -> list[int]:
     """Ids of the newest ``needed`` hits through the GIN index: every hit is gathered, then sorted.
 
     OFFSET 0 fences the planner off walking the date index with the test on every row, which it does when
     it guesses that a word it has no statistics for is common: a word in no item then read all of them.
     """
-    matching = full_text(items, node).order_by().values_list("id", "published_at")
+    # A plain WHERE on the same table (no self-join), over the stored tsvector so a recheck does not
+    # recompute it.
+    matching = items.extra(where=["monitoring_item.search_tsv @@ to_tsquery('simple', %s)"],
+                           params=[tsquery]).order_by().values_list("id", "published_at")
     sql, params = matching.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT hits.id FROM ({sql} OFFSET 0) hits "
@@ -220,7 +213,7 @@ def _postgres_page(items: QuerySet[Item], node: Node, offset: int, limit: int) -
         if ids and needed * PROBE_ROWS / len(ids) * 1.25 <= WALK_ROWS:
             ids = _postgres_walk(items, tsquery, needed)
         if len(ids) < needed:
-            ids = _postgres_indexed(items, node, needed)
+            ids = _postgres_indexed(items, tsquery, needed)
     ids = ids[:needed]
     shown = ids[offset:wanted]
     page = {item.pk: item for item in Item.objects.filter(pk__in=shown).select_related("source")}
@@ -233,16 +226,11 @@ def search_items(*, query: str, filters: Filters | None = None, limit: int = 20,
     filters = filters or Filters()
     items: QuerySet[Item] = apply_filters(Item.objects.indexed(), filters)
     node = parse(query) if query.strip() else None
-    found = None
-    if node is not None and connection.vendor == "sqlite":
-        found = _sqlite_page(items, node, filters, offset, limit)
-    elif node is not None and connection.vendor == "postgresql":
-        found = _postgres_page(items, node, offset, limit)
-    if found is not None:
-        page, counted = found
+    if node is not None and connection.vendor == "postgresql":
+        page, counted = _postgres_page(items, node, offset, limit)
+    elif node is not None:
+        page, counted = _sqlite_page(items, node, filters, offset, limit)
     else:
-        if node is not None:
-            items = full_text(items, node)
         page = list(items.select_related("source").order_by("-published_at", "-id")[offset:offset + limit])
         # Counting every hit of a common word in a million items costs more than the page itself: cap it.
         counted = (len(items.order_by().values("pk")[:COUNT_CAP + 1]) if len(page) == limit or offset
