@@ -49,6 +49,7 @@ KEEP_COST = 3.0
 MAX_CHANNEL_COST = 6.0
 MAX_CANDIDATES = 20
 FAR_SEARCH_ABOVE = 2.0
+FAR_MIN_LENGTH = 3
 SAME_LENGTH_GOOD = 1.0
 PRIOR_WEIGHT = 1.5
 BEAM = 24
@@ -155,6 +156,16 @@ def _is_syllable(word: str) -> bool:
     """Whether ``word`` has the shape of a Vietnamese syllable (marks ignored)."""
     return bool(_SYLLABLE_SHAPE.match(strip_marks(word).lower()))
 
+
+#: Loanwords of public-sector and media Vietnamese, kept as written: none is the damage of a Vietnamese
+#: syllable, but several sit one or two edits from one ("clip" → "cấp", "video" → "vì đó").
+LOANWORDS = frozenset(
+    """
+    album app banner blog camera chatbot clip cloud code email facebook fanpage game hashtag hotline
+    infographic internet laptop livestream logo marketing media online pano podcast poster robot
+    server slide slogan smartphone startup tablet talkshow tiktok video virus website wifi youtube zalo
+    """.split()
+)
 
 # A capital I followed by small letters: inside a sentence, often a small l misread ("Iy" for "lý").
 _I_FOR_L = re.compile(r"^I[a-zà-ỹđ]+$")
@@ -455,7 +466,7 @@ def _candidates(token: str) -> tuple[tuple[int, float], ...]:
     for variant in variants:
         near |= rep.index.near(variant, 1)
     expand(channel.best_keys(near, lower, rep.key_prior, other_lengths=bool(truncated)), 16)
-    if len(plain) >= 4 and (not scored or min(scored.values()) > FAR_SEARCH_ABOVE):
+    if len(plain) >= FAR_MIN_LENGTH and (not scored or min(scored.values()) > FAR_SEARCH_ABOVE):
         far: set[str] = set()
         for variant in variants:
             far |= rep.index.near(variant, 2)
@@ -657,7 +668,7 @@ def repair_text(text: str) -> str:
                 positions.append([(fixed, 0.0)])
                 choices.append([None])
                 continue
-            if typed[piece.index] or (_typed_vietnamese(core) and lower in model.ids):
+            if typed[piece.index] or (_typed_vietnamese(core) and lower in model.ids) or lower in LOANWORDS:
                 positions.append([(model.ids.get(lower, model.ids[UNK]), 0.0)])
                 choices.append([None])
                 continue
