@@ -57,7 +57,7 @@ def _count(text: str, phrases: tuple[str, ...]) -> int:
 
 
 def lexicon_features(text: str) -> np.ndarray:
-    # fold_fast equals fold (its table is built from fold) at a tenth of the cost on a 1,000-character lead.
+    # fold_fast equals fold (a test checks every code point) at a fifth of the cost on a 1,000-character lead.
     folded = " ".join(re.findall(r"[^\W_]+", fold_fast(text)))
     neg, pos = _count(folded, NEGATIVE), _count(folded, POSITIVE)
     return np.array([neg, pos, pos - neg], dtype=np.float32)
