@@ -59,11 +59,11 @@ def url_hash(url: str) -> str:
 MAX_WORDS = 600  # syndicated copies share their opening; hashing 600 words costs a fifth of a long article
 
 
-def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
+def shingles(text: str, size: int = SHINGLE) -> set[str]:
     words = tokens(text)[:MAX_WORDS]
     if len(words) < size:
-        return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
+        return {" ".join(words)} if words else set()
+    return {" ".join(gram) for gram in zip(*(words[i:] for i in range(size)), strict=False)}
 
 
 @functools.cache
@@ -74,14 +74,23 @@ def _empty_minhash() -> MinHash:
 
 
 def signature(text: str) -> np.ndarray:
-    """MinHash hash values (uint32 × NUM_PERM) of the folded shingles of ``text``."""
-    # copy() shares the permutations: a new MinHash(seed=57) draws them again from a fresh RandomState,
-    # which cost as much as hashing a short article's shingles.
-    minhash = _empty_minhash().copy()
+    """MinHash hash values (uint32 × NUM_PERM) of the folded shingles of ``text``.
+
+    The values datasketch's ``MinHash(num_perm=64, seed=57).update_batch`` gives (a test compares them), so
+    signatures stored before stay comparable. Its update calls a Python hash function per shingle; here the
+    SHA-1 digests are joined and read as one array, and its permutation step runs on that array.
+    """
+    from datasketch.minhash import _fmix
+
+    empty = _empty_minhash()
     found = shingles(text)
-    if found:
-        minhash.update_batch(list(found))
-    return minhash.hashvalues.astype(np.uint32)
+    if not found:
+        return empty.hashvalues.astype(np.uint32)
+    sha1 = hashlib.sha1
+    digests = b"".join([sha1(shingle.encode()).digest()[:4] for shingle in found])
+    hashed = _fmix(np.frombuffer(digests, dtype="<u4").astype(np.uint32).reshape(-1, 1), 32)
+    a, b = empty.permutations
+    return np.minimum(empty.hashvalues, (hashed * a + b).min(axis=0)).astype(np.uint32)
 
 
 def band_keys(sig: np.ndarray) -> list[int]:

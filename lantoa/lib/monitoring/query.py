@@ -19,6 +19,9 @@ import re
 from dataclasses import dataclass
 
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# On ASCII, [^\W_] is exactly letters and digits; "?" (what encoding puts for other characters) is not one.
+_ASCII_SEPARATORS = bytes(c if chr(c).isascii() and chr(c).isalnum() else 0x20 for c in range(256))
 _LEX = re.compile(r'\s*(?:(?P<quote>"[^"]*"?)|(?P<lp>\()|(?P<rp>\))|(?P<neg>-(?=["\w]))|(?P<word>[^\s()"]+))')
 DEFAULT_NEAR = 10
 
@@ -67,7 +70,12 @@ def _tokens(text: str) -> tuple[str, ...]:
     # Dedup, watch matching and area mentions each split the same item text: split it once per item.
     from lantoa.lib.monitoring.textkey import fold_fast
 
-    return tuple(TOKEN.findall(fold_fast(text)))
+    folded = fold_fast(text)
+    if not folded.isascii() and any(ch.isalnum() for ch in set(_NON_ASCII.findall(folded))):
+        return tuple(TOKEN.findall(folded))
+    # Folded Vietnamese is ASCII letters and digits plus punctuation (“ ” – … stay): every other byte becomes a
+    # space and split() does the rest, three times faster than the regex and the same tokens.
+    return tuple(folded.encode("ascii", "replace").translate(_ASCII_SEPARATORS).decode("ascii").split())
 
 
 def _lex(query: str) -> list[tuple[str, str]]:

@@ -168,3 +168,30 @@ def test_fold_fast_on_fixture_pages():
     for page in (Path(__file__).resolve().parents[2] / "fixtures" / "monitoring" / "bai").glob("*.html"):
         text = decode_bytes(page.read_bytes())[0]
         assert fold_fast(text) == fold(text), page.name
+
+
+@pytest.mark.parametrize("text", [
+    "Chuyển đổi số: “Bình dân học vụ số” – 100% xã, phường… (đợt 1)", "snake_case và a-b/c", "Straße øre ½ x²",
+    "Ελληνικά 123", "ガ ギ ٣", "", "   ",
+])
+def test_word_tokens_are_the_letters_and_digits_of_the_folded_text(text):
+    from lantoa.lib.monitoring.query import TOKEN, tokens
+    from lantoa.lib.text import fold
+
+    assert tokens(text) == TOKEN.findall(fold(text))
+    assert tokens("Thủy, THUỶ; thuỷ") == ["thuy", "thuy", "thuy"]
+
+
+@pytest.mark.parametrize("text", [
+    "", "một", "một hai ba", "Xã Thanh Thủy đẩy mạnh chuyển đổi số, hướng dẫn người dân cài đặt VNeID",
+    " ".join(f"từ{i} số {i % 7}" for i in range(900)),
+])
+def test_signature_equals_datasketch_minhash(text):
+    """Signatures already stored were made by datasketch itself: the faster path must give the same values."""
+    from datasketch import MinHash
+
+    expected = MinHash(num_perm=dedup.NUM_PERM, seed=57)
+    found = dedup.shingles(text)
+    if found:
+        expected.update_batch([shingle.encode() for shingle in found])
+    assert dedup.signature(text).tolist() == expected.hashvalues.astype(np.uint32).tolist()
