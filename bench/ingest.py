@@ -175,6 +175,9 @@ def _trafilatura_alone(job: tuple[bytes, str]) -> tuple[int, float]:
     return int(document is not None), time.process_time() - start
 
 
+INTERLEAVE = 40  # pages per round: 20 per worker, a few tenths of a second of each run
+
+
 def phase_ingest(pages: int, embeddings: bool) -> dict[str, object]:
     import multiprocessing as mp
 
@@ -216,16 +219,21 @@ def phase_ingest(pages: int, embeddings: bool) -> dict[str, object]:
     context = mp.get_context("spawn")
     init = (os.environ["DATABASE_URL"], os.environ["LANTOA_VAR_DIR"], embeddings)
     jobs = list(zip(raws, urls, strict=True))
+    results: list[tuple[int, float]] = []
+    processed: list[tuple[int, float]] = []
+    trafilatura_seconds = pipeline_seconds = 0.0
     with context.Pool(2, initializer=_worker_init, initargs=init) as pool:
         pool.map(_trafilatura_alone, jobs[:20])  # warm both processes (imports, trafilatura caches)
-        start = time.perf_counter()
-        results = pool.map(_trafilatura_alone, jobs, chunksize=4)
-        trafilatura_seconds = time.perf_counter() - start
-    with context.Pool(2, initializer=_worker_init, initargs=init) as pool:
         pool.map(_warm, range(2))  # imports, area matcher, watch cache, e5 model: not per-item costs
-        start = time.perf_counter()
-        processed = pool.map(_process, ids, chunksize=4)
-        pipeline_seconds = time.perf_counter() - start
+        # The two runs alternate in rounds of the same pages: this machine's speed drifts by ±15 % over
+        # tens of seconds, and a drift between two long phases moved the ratio more than any code change.
+        for k in range(0, pages, INTERLEAVE):
+            start = time.perf_counter()
+            results += pool.map(_trafilatura_alone, jobs[k : k + INTERLEAVE], chunksize=4)
+            trafilatura_seconds += time.perf_counter() - start
+            start = time.perf_counter()
+            processed += pool.map(_process, ids[k : k + INTERLEAVE], chunksize=4)
+            pipeline_seconds += time.perf_counter() - start
     extracted, done = sum(r[0] for r in results), sum(r[0] for r in processed)
     # CPU seconds summed over both workers: what the work costs, whatever else the machine is running.
     trafilatura_cpu, pipeline_cpu = sum(r[1] for r in results), sum(r[1] for r in processed)
