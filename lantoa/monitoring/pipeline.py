@@ -28,7 +28,7 @@ from lantoa.lib.monitoring import dedup, embed, tone
 from lantoa.lib.monitoring.areas import AreaMatcher, AreaRef, normalise_text
 from lantoa.lib.monitoring.extract import Entry, ExtractError, extract_article, parse_feed, parse_section, parse_sitemap
 from lantoa.lib.monitoring.fetch import FetchError
-from lantoa.lib.monitoring.query import Document, Node, QueryError, parse, spans
+from lantoa.lib.monitoring.query import Document, Node, QueryError, first_words, parse, spans
 from lantoa.lib.monitoring.textkey import fold_fast
 from lantoa.monitoring import conf
 from lantoa.monitoring.http import error_message, get_fetcher
@@ -363,12 +363,18 @@ def searchable_text(item: Item) -> str:
     return "\n".join(part for part in (item.title, summary, item.text) if part)
 
 
+@functools.lru_cache(maxsize=4)
+def _watch_vocabulary(nodes: tuple[Node | None, ...]) -> frozenset[str]:
+    return frozenset().union(*(first_words(node) for node in nodes if node is not None))
+
+
 def step_relevance(item: Item) -> Writes:
-    doc = Document(searchable_text(item))
+    watches = active_watches()
+    doc = Document(searchable_text(item), vocabulary=_watch_vocabulary(tuple(node for _, node, _ in watches)))
     vector = item_embedding(item)
     threshold = conf.get("MONITORING_SEMANTIC_THRESHOLD")
     found: list[tuple[Any, ...]] = []
-    for watch, node, watch_vector in active_watches():
+    for watch, node, watch_vector in watches:
         if node is not None and spans(node, doc) is not None:
             found.append((item.pk, watch.pk, ItemMatch.Via.QUERY.value, 1.0))
         elif vector is not None and watch_vector is not None:

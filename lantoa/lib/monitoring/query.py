@@ -186,11 +186,18 @@ def parse(query: str) -> Node:
 class Document:
     """Folded tokens of a text with their positions; built once, matched against many queries."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, vocabulary: frozenset[str] | None = None) -> None:
+        """``vocabulary``: the only words whose positions will be asked for (``first_words`` of the queries);
+        the pipeline matches one text against a few watches, and indexing every word cost more than that."""
         self.words = _tokens(text)
         self.positions: dict[str, list[int]] = {}
-        for index, word in enumerate(self.words):
-            self.positions.setdefault(word, []).append(index)
+        if vocabulary is None:
+            for index, word in enumerate(self.words):
+                self.positions.setdefault(word, []).append(index)
+        else:
+            for index, word in enumerate(self.words):
+                if word in vocabulary:
+                    self.positions.setdefault(word, []).append(index)
 
     def term_spans(self, term: Term) -> list[tuple[int, int]]:
         first = self.positions.get(term.words[0], [])
@@ -198,6 +205,17 @@ class Document:
             return [(p, p + 1) for p in first]
         n = len(term.words)
         return [(p, p + n) for p in first if tuple(self.words[p : p + n]) == term.words]
+
+
+def first_words(node: Node) -> frozenset[str]:
+    """The words ``Document.term_spans`` looks up for ``node``: the first word of each of its terms."""
+    if isinstance(node, Term):
+        return frozenset(node.words[:1])
+    if isinstance(node, Not):
+        return first_words(node.part)
+    if isinstance(node, And | Or):
+        return frozenset().union(*(first_words(part) for part in node.parts))
+    return first_words(node.left) | first_words(node.right)
 
 
 def spans(node: Node, doc: Document) -> list[tuple[int, int]] | None:

@@ -195,3 +195,16 @@ def test_signature_equals_datasketch_minhash(text):
     if found:
         expected.update_batch([shingle.encode() for shingle in found])
     assert dedup.signature(text).tolist() == expected.hashvalues.astype(np.uint32).tolist()
+
+
+@pytest.mark.parametrize("query", [
+    '"chuyen doi so" OR "dich vu cong"', 'vneid AND NOT "lua dao"', '"hai cap" NEAR/3 "chinh quyen"',
+    '(thanh thuy OR "vinh tuy") AND chuyen doi so', "-vneid",
+])
+def test_document_limited_to_the_query_words_matches_the_same_spans(query):
+    from lantoa.lib.monitoring.query import Document, first_words, parse, spans
+
+    node = parse(query)
+    for text in ["Xã Thanh Thủy đẩy mạnh chuyển đổi số, hướng dẫn cài VNeID; chính quyền hai cấp vận hành",
+                 "Cảnh báo lừa đảo qua VNeID", "Dịch vụ công trực tuyến ở phường Vĩnh Tuy", "Thu hoạch lúa"]:
+        assert spans(node, Document(text, vocabulary=first_words(node))) == spans(node, Document(text))
