@@ -664,7 +664,9 @@ def repair_text(text: str) -> str:
             if piece.editable and _is_acronym(core) and not _upper_line(piece):
                 piece.editable = False  # "TTDT", "UBND" inside a sentence: an abbreviation, not a syllable
             if not piece.editable:
-                fixed = model.ids["<num>"] if core[0].isdigit() else model.ids.get(lower, model.ids[UNK])
+                # The context the model sees is the code as it will be written ("Cổng TTĐT", not "TTDT").
+                fixed = (model.ids["<num>"] if core[0].isdigit()
+                         else model.ids.get(repair_code(core).lower(), model.ids[UNK]))
                 positions.append([(fixed, 0.0)])
                 choices.append([None])
                 continue
