@@ -50,6 +50,10 @@ MAX_CHANNEL_COST = 6.0
 MAX_CANDIDATES = 20
 FAR_SEARCH_ABOVE = 2.0
 FAR_MIN_LENGTH = 3
+#: A doubled letter is often one marked vowel the OCR split in two ("chii" for "chủ", "thii" for "thù"):
+#: its reading lies two edits away, so the wider search runs even when a one-edit reading ("chùi") is cheap.
+FAR_WHEN_DOUBLED = 1.0
+_DOUBLED = re.compile(r"([a-z])\1")
 SAME_LENGTH_GOOD = 1.0
 PRIOR_WEIGHT = 1.5
 BEAM = 24
@@ -466,11 +470,12 @@ def _candidates(token: str) -> tuple[tuple[int, float], ...]:
     for variant in variants:
         near |= rep.index.near(variant, 1)
     expand(channel.best_keys(near, lower, rep.key_prior, other_lengths=bool(truncated)), 16)
-    if len(plain) >= FAR_MIN_LENGTH and (not scored or min(scored.values()) > FAR_SEARCH_ABOVE):
+    split_vowel = FAR_WHEN_DOUBLED and _DOUBLED.search(plain)
+    if len(plain) >= FAR_MIN_LENGTH and (split_vowel or not scored or min(scored.values()) > FAR_SEARCH_ABOVE):
         far: set[str] = set()
         for variant in variants:
             far |= rep.index.near(variant, 2)
-        expand(channel.best_keys(far - near, lower, rep.key_prior, limit=4), 8)
+        expand(channel.best_keys(far - near, lower, rep.key_prior, limit=4, other_lengths=bool(split_vowel)), 8)
     ranked = sorted((cost - PRIOR_WEIGHT * uni[cid], cid, cost) for cid, cost in scored.items())
     if not ranked:
         return ()

@@ -108,3 +108,14 @@ def test_a_capital_inside_a_sentence_that_was_a_marked_vowel_is_lowered() -> Non
 def test_a_capital_i_inside_a_sentence_may_be_a_small_l() -> None:
     # "Iy" is how an English engine reads "lý"; documents write "xử lý", not "xử lí".
     assert repair_text("kip thoi xir Iy cac vi pham") == "kịp thời xử lý các vi phạm"
+
+
+def test_a_marked_vowel_read_as_two_letters_is_found() -> None:
+    # "ủ" came out as "ii": the reading is two edits away while "chùi" is one.
+    assert repair_text("kip thoi phat hién chii ddng d4u tranh") == "kịp thời phát hiện chủ động đấu tranh"
+
+
+@pytest.mark.parametrize("word", ["logo", "pano", "slogan", "media", "clip"])
+def test_loanwords_are_kept(word: str) -> None:
+    # Several sit one or two edits from a syllable ("logo" → "lời", "pano" → "dân" without the list).
+    assert repair_text(f"ddng tai {word} 1én mang") == f"đăng tải {word} lên mạng"
