@@ -118,7 +118,7 @@ def score(pairs: list[tuple[int | None, int | None]], output: list[str], target:
     return correct, total
 
 
-def timed(fn, text: str, repeat: int = 3) -> tuple[str, float]:  # type: ignore[no-untyped-def]
+def timed(fn, text: str, repeat: int = 5) -> tuple[str, float]:  # type: ignore[no-untyped-def]
     best = float("inf")
     result = ""
     for _ in range(repeat):
