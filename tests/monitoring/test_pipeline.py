@@ -173,3 +173,23 @@ def test_same_item_processed_twice_at_once_is_written_once(world, monkeypatch):
     assert AreaMention.objects.filter(item_id=item_id).count() == len(set(
         AreaMention.objects.filter(item_id=item_id).values_list("area_id", flat=True)))
     assert Story.objects.count() == 1 and Story.objects.get().item_count == 1
+
+
+def test_an_item_loaded_for_the_pipeline_equals_the_orm_one(world):
+    """The pipeline builds items from one plain query; every field must come back as the ORM gives it."""
+    from lantoa.lib.monitoring.extract import Entry
+    from lantoa.monitoring.models import Kind
+
+    make_watch(world)
+    [item_id] = pipeline.ingest_entries(source=None, kind=Kind.PRESS, outlet="Báo Phú Thọ", entries=[
+        Entry(url="https://bao.example.vn/bai/nap.html", title="Xã Thanh Thủy chuyển đổi số",
+              summary="Xã Thanh Thủy đẩy mạnh chuyển đổi số.", reach=1200)])
+    Item.objects.filter(pk=item_id).update(needs_fetch=False, text="Hướng dẫn người dân dùng dịch vụ công.")
+    for _ in range(2):  # before processing, and once indexed (dates, story, signature, tone score set)
+        loaded, expected = pipeline._load(item_id), Item.objects.get(pk=item_id)
+        assert loaded is not None and not loaded._state.adding
+        for field in Item._meta.concrete_fields:
+            assert getattr(loaded, field.attname) == getattr(expected, field.attname), field.name
+        assert loaded.published_at.tzinfo is not None
+        pipeline.process_item(item_id)
+    assert pipeline._load(10**9) is None

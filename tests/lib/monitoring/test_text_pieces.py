@@ -93,6 +93,8 @@ def test_area_mentions_resolve_by_context_or_stay_ambiguous():
 
 def test_normalise_text():
     assert normalise_text("  a\u200b b \n\n\n c ") == "a b \n\n c"
+    assert normalise_text("a\tb\r\nc  d \fe\vf") == "a b \nc d e f"
+    assert normalise_text("một dòng\nhai dòng") == "một dòng\nhai dòng"
 
 
 def test_feed_parsing_drops_authors():
