@@ -134,13 +134,14 @@ def _worker_init(database_url: str, var_dir: str, embeddings: bool) -> None:
     settings.MONITORING_EMBEDDINGS = embeddings
 
 
-def _process(item_id: int) -> tuple[int, float]:
-    """(1 if indexed, CPU seconds this process spent on it)."""
+def _process(item_ids: list[int]) -> tuple[int, float]:
+    """(items indexed, CPU seconds this process spent on them): one batch, as a worker's task runs it."""
     from lantoa.monitoring import pipeline
 
     start = time.process_time()
-    item = pipeline.process_item(item_id)
-    return int(item is not None and item.stage == item.Stage.INDEXED), time.process_time() - start
+    items = pipeline.process_items(item_ids)
+    return sum(int(item is not None and item.stage == item.Stage.INDEXED) for item in items), (
+        time.process_time() - start)
 
 
 def _warm(_n: int) -> None:
@@ -175,7 +176,7 @@ def _trafilatura_alone(job: tuple[bytes, str]) -> tuple[int, float]:
     return int(document is not None), time.process_time() - start
 
 
-INTERLEAVE = 40  # pages per round: 20 per worker, a few tenths of a second of each run
+INTERLEAVE = 48  # pages per round: 24 per worker (three batches), a few tenths of a second of each run
 
 
 def phase_ingest(pages: int, embeddings: bool) -> dict[str, object]:
@@ -188,7 +189,7 @@ def phase_ingest(pages: int, embeddings: bool) -> dict[str, object]:
     from django.db import connections
 
     from lantoa.areas.services import areas_load_official
-    from lantoa.monitoring import services
+    from lantoa.monitoring import conf, services
     from lantoa.monitoring.models import Item
     from lantoa.units.models import Unit
 
@@ -219,6 +220,8 @@ def phase_ingest(pages: int, embeddings: bool) -> dict[str, object]:
     context = mp.get_context("spawn")
     init = (os.environ["DATABASE_URL"], os.environ["LANTOA_VAR_DIR"], embeddings)
     jobs = list(zip(raws, urls, strict=True))
+    # Workers take new items in batches of this size (tasks.queue_processing), the pipeline's own unit.
+    batch = conf.get("MONITORING_BATCH_SIZE")
     results: list[tuple[int, float]] = []
     processed: list[tuple[int, float]] = []
     trafilatura_seconds = pipeline_seconds = 0.0
@@ -229,10 +232,12 @@ def phase_ingest(pages: int, embeddings: bool) -> dict[str, object]:
         # tens of seconds, and a drift between two long phases moved the ratio more than any code change.
         for k in range(0, pages, INTERLEAVE):
             start = time.perf_counter()
-            results += pool.map(_trafilatura_alone, jobs[k : k + INTERLEAVE], chunksize=4)
+            results += pool.map(_trafilatura_alone, jobs[k : k + INTERLEAVE], chunksize=batch)
             trafilatura_seconds += time.perf_counter() - start
             start = time.perf_counter()
-            processed += pool.map(_process, ids[k : k + INTERLEAVE], chunksize=4)
+            round_ids = ids[k : k + INTERLEAVE]
+            processed += pool.map(_process, [round_ids[j : j + batch] for j in range(0, len(round_ids), batch)],
+                                  chunksize=1)
             pipeline_seconds += time.perf_counter() - start
     extracted, done = sum(r[0] for r in results), sum(r[0] for r in processed)
     # CPU seconds summed over both workers: what the work costs, whatever else the machine is running.

@@ -14,6 +14,8 @@ MONITORING_SEMANTIC_THRESHOLD   cosine similarity (e5) for a theme match by mean
                                 0.80-0.83).
 MONITORING_HANDLE_SALT          salt for social-handle hashes. Default: derived from SECRET_KEY.
 MONITORING_CASE_DUE_HOURS       default time to answer a case. Default 48.
+MONITORING_BATCH_SIZE           new items per processing task (extracted together, then analysed one by one).
+                                Default 8.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ DEFAULTS: dict[str, Any] = {
     "MONITORING_EMBEDDINGS": True,
     "MONITORING_SEMANTIC_THRESHOLD": 0.85,
     "MONITORING_CASE_DUE_HOURS": 48,
+    "MONITORING_BATCH_SIZE": 8,
 }
 
 

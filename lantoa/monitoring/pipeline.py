@@ -14,7 +14,7 @@ import logging
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -522,60 +522,100 @@ class _Superseded(Exception):
     """Another worker committed this item's group first; this run's work is rolled back."""
 
 
+class _Run:
+    """One item on its way through the steps. ``advance`` may stop after a given stage, keeping the group's
+    pending writes, and a later call resumes there: ``process_items`` extracts a whole batch before
+    analysing any of it."""
+
+    def __init__(self, item_id: int) -> None:
+        self.item_id = item_id
+        self.result = _load(item_id)
+        self.finished = self.result is None or self.result.stage >= S.INDEXED
+        if self.result is not None and not self.finished:
+            self.result._committed_stage = self.result.stage  # type: ignore[attr-defined]
+            self.before = _snapshot(self.result)
+            self.writes: list[Callable[[], None]] = []
+
+    def _finish(self, item: Item | None) -> Item | None:
+        self.finished, self.result = True, item
+        return item
+
+    def advance(self, *, until: int = S.INDEXED) -> Item | None:
+        """Run the remaining steps up to stage ``until``; the item once it has none left, else None."""
+        from lantoa.monitoring import alerts
+
+        if self.finished:
+            return self.result
+        item = self.result
+        assert item is not None
+        for index, group in enumerate(GROUPS):
+            todo = [(stage, step) for stage, step in group if item.stage < stage]
+            if not todo:
+                continue
+            committed = item._committed_stage  # type: ignore[attr-defined]
+            try:
+                for stage, step in todo:
+                    if stage > until:
+                        return None  # paused inside the group: nothing is committed until it resumes
+                    self.writes.extend(step(item) or [])
+                    item.stage = stage
+                if not self.writes and index < len(GROUPS) - 1 and _changed(self.before, item) == ["stage"]:
+                    # Nothing worth a commit of its own (a page that was already fetched): the stage is saved
+                    # with the next group, and a crash before then repeats only this no-op.
+                    continue
+                with transaction.atomic():
+                    for write in self.writes:
+                        write()
+                    # Only the columns that changed: rewriting search_folded would re-index FTS for nothing.
+                    # And only if no other worker moved the item on meanwhile (the same item queued twice):
+                    # its rows are in place, and ours, written as for a fresh item, are rolled back with
+                    # this group.
+                    if not _update(item, _changed(self.before, item), committed):
+                        raise _Superseded
+                item._committed_stage = item.stage  # type: ignore[attr-defined]
+                self.before = _snapshot(item)
+                self.writes = []
+            except _Superseded:
+                return self._finish(Item.objects.filter(pk=self.item_id).first())
+            except IntegrityError:
+                # Our match or mention rows collided with the other worker's before the stage check could run.
+                if not Item.objects.filter(pk=self.item_id).exclude(stage=committed).exists():
+                    raise
+                return self._finish(Item.objects.filter(pk=self.item_id).first())
+            except StepError as exc:
+                item.refresh_from_db()
+                # A loop, a private address or an oversized page will not fix itself: do not retry those.
+                item.attempts = MAX_ATTEMPTS if exc.code in PERMANENT | {"too_large"} else item.attempts + 1
+                item.error_code, item.error = exc.code, error_message(exc.code, exc.detail)
+                item.save(update_fields=["attempts", "error_code", "error"])
+                if item.source_id:
+                    Source.objects.filter(pk=item.source_id).update(
+                        last_error_code=exc.code, last_error=f"{item.url}: {item.error}"
+                    )
+                return self._finish(item)
+        alerts.check_case_claims(item)
+        return self._finish(item)
+
+
 def process_item(item_id: int) -> Item | None:
     """Run the remaining steps of one item. Safe to call again at any time."""
-    from lantoa.monitoring import alerts
+    return _Run(item_id).advance()
 
-    item = _load(item_id)
-    if item is None or item.stage >= S.INDEXED:
-        return item
-    item._committed_stage = item.stage  # type: ignore[attr-defined]
-    before = _snapshot(item)
-    writes: list[Callable[[], None]] = []
-    for index, group in enumerate(GROUPS):
-        todo = [(stage, step) for stage, step in group if item.stage < stage]
-        if not todo:
-            continue
-        committed = item._committed_stage  # type: ignore[attr-defined]
-        try:
-            for stage, step in todo:
-                writes.extend(step(item) or [])
-                item.stage = stage
-            if not writes and index < len(GROUPS) - 1 and _changed(before, item) == ["stage"]:
-                # Nothing worth a commit of its own (a page that was already fetched): the stage is saved with
-                # the next group, and a crash before then repeats only this no-op.
-                continue
-            with transaction.atomic():
-                for write in writes:
-                    write()
-                # Only the columns that changed: rewriting search_folded would re-index FTS for nothing. And
-                # only if no other worker moved the item on meanwhile (the same item queued twice): its rows
-                # are in place, and ours, written as for a fresh item, are rolled back with this group.
-                if not _update(item, _changed(before, item), committed):
-                    raise _Superseded
-            item._committed_stage = item.stage  # type: ignore[attr-defined]
-            before = _snapshot(item)
-            writes = []
-        except _Superseded:
-            return Item.objects.filter(pk=item_id).first()
-        except IntegrityError:
-            # Our match or mention rows collided with the other worker's before the stage check could run.
-            if not Item.objects.filter(pk=item_id).exclude(stage=committed).exists():
-                raise
-            return Item.objects.filter(pk=item_id).first()
-        except StepError as exc:
-            item.refresh_from_db()
-            # A loop, a private address or an oversized page will not fix itself: do not retry those.
-            item.attempts = MAX_ATTEMPTS if exc.code in PERMANENT | {"too_large"} else item.attempts + 1
-            item.error_code, item.error = exc.code, error_message(exc.code, exc.detail)
-            item.save(update_fields=["attempts", "error_code", "error"])
-            if item.source_id:
-                Source.objects.filter(pk=item.source_id).update(
-                    last_error_code=exc.code, last_error=f"{item.url}: {item.error}"
-                )
-            return item
-    alerts.check_case_claims(item)
-    return item
+
+def process_items(item_ids: Sequence[int]) -> list[Item | None]:
+    """Run the remaining steps of several items: every page is extracted first, then each item is analysed
+    and committed in turn, exactly as ``process_item`` would.
+
+    Why the order: trafilatura walks a tree of megabytes per page and leaves the CPU caches cold for the
+    few milliseconds of analysis and database work after it. Run back to back, those steps cost about a
+    quarter less CPU (dedup, candidate lookup and row inserts most; measured per step on the benchmark
+    pages). Items are still committed one by one, so dedup sees the batch's earlier items and a failure
+    stops no other item.
+    """
+    runs = [_Run(item_id) for item_id in item_ids]
+    for run in runs:
+        run.advance(until=S.EXTRACTED)
+    return [run.advance() for run in runs]
 
 
 def pending_items() -> list[int]:

@@ -53,17 +53,16 @@ def source_save(
 
 def source_poll_now(*, source: Source) -> list[int]:
     """Poll a source at once (an officer pressed the button) and run its new items through the pipeline."""
-    from lantoa.monitoring.tasks import process_item_task
+    from lantoa.monitoring.tasks import queue_processing
 
     new_ids = pipeline.poll_source(source)
-    for item_id in new_ids:
-        process_item_task(item_id)
+    queue_processing(new_ids)
     return new_ids
 
 
 def source_import_export(*, source: Source, content: bytes, filename: str) -> int:
     """Import a CSV/JSON export of a social page. Returns the number of new items."""
-    from lantoa.monitoring.tasks import process_item_task
+    from lantoa.monitoring.tasks import queue_processing
 
     try:
         entries = parse_social_export(content, filename=filename, salt=conf.handle_salt())
@@ -72,8 +71,7 @@ def source_import_export(*, source: Source, content: bytes, filename: str) -> in
         raise ServiceError(error_message(exc.code)) from exc
     new_ids = pipeline.ingest_entries(source=source, entries=entries, kind=source.kind)
     pipeline.record_success(source, new_items=len(new_ids))
-    for item_id in new_ids:
-        process_item_task(item_id)
+    queue_processing(new_ids)
     return len(new_ids)
 
 

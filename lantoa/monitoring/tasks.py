@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from huey.exceptions import TaskLockedException
 
-from lantoa.monitoring import alerts, pipeline, services
+from lantoa.monitoring import alerts, conf, pipeline, services
 from lantoa.monitoring.models import Source
 from lantoa.tasks import crontab, lock_task, periodic_task, task
 
@@ -12,6 +12,18 @@ from lantoa.tasks import crontab, lock_task, periodic_task, task
 @task()
 def process_item_task(item_id: int) -> None:
     pipeline.process_item(item_id)
+
+
+@task()
+def process_items_task(item_ids: list[int]) -> None:
+    pipeline.process_items(item_ids)
+
+
+def queue_processing(item_ids: list[int]) -> None:
+    """One task per batch of items (see ``pipeline.process_items`` for why batches, and their size)."""
+    size = conf.get("MONITORING_BATCH_SIZE")
+    for start in range(0, len(item_ids), size):
+        process_items_task(item_ids[start : start + size])
 
 
 @task()
@@ -25,16 +37,14 @@ def poll_source_task(source_id: int) -> None:
             new_ids = pipeline.poll_source(source)
     except TaskLockedException:
         return
-    for item_id in new_ids:
-        process_item_task(item_id)
+    queue_processing(new_ids)
 
 
 @periodic_task(crontab(minute="*/5"))
 def poll_due_sources() -> None:
     for source_id in Source.objects.due().values_list("pk", flat=True):
         poll_source_task(source_id)
-    for item_id in pipeline.pending_items():
-        process_item_task(item_id)
+    queue_processing(pipeline.pending_items())
 
 
 @periodic_task(crontab(minute="20"))

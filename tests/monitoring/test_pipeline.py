@@ -193,3 +193,78 @@ def test_an_item_loaded_for_the_pipeline_equals_the_orm_one(world):
         assert loaded.published_at.tzinfo is not None
         pipeline.process_item(item_id)
     assert pipeline._load(10**9) is None
+
+
+def _page_item(n: int, paragraphs: list[str], *, html: str = "") -> int:
+    """An item whose page is stored as the fetch step leaves it."""
+    import zlib
+
+    from django.utils import timezone
+
+    title = "Xã Thanh Thủy ra mắt tổ công nghệ số cộng đồng"
+    html = html or (f"<html><head><meta charset='utf-8'><title>{title}</title></head><body><article><h1>{title}"
+                    "</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>")
+    return Item.objects.create(
+        outlet="Báo Phú Thọ", kind="press", url=f"https://bao.example.vn/bai/{n}.html", url_hash=f"lo-{n}",
+        published_at=timezone.now(), raw=zlib.compress(html.encode()), raw_content_type="text/html; charset=utf-8",
+        needs_fetch=False,
+    ).pk
+
+
+STORY = [
+    "Ủy ban nhân dân xã Thanh Thủy, tỉnh Phú Thọ vừa ra mắt tổ công nghệ số cộng đồng ở tất cả các thôn, "
+    "giúp người dân cài đặt VNeID và nộp hồ sơ dịch vụ công trực tuyến ngay tại nhà văn hoá.",
+    "Theo lãnh đạo xã, sau một tháng đã có hơn 1.200 người được hướng dẫn, tỷ lệ hồ sơ trực tuyến của xã tăng "
+    "từ 35% lên 72%, người cao tuổi được các đoàn viên thanh niên hỗ trợ tận tình từng bước.",
+    "Thời gian tới, xã tiếp tục mở các lớp Bình dân học vụ số vào buổi tối để người lao động có thể tham gia.",
+]
+
+
+def test_a_batch_is_processed_as_each_item_alone_would_be(world):
+    """process_items extracts the whole batch before analysing: the stored results must be the same as one
+    item at a time, a near-copy later in the batch must join the earlier item's story, and an item that
+    fails must stop none of the others."""
+    make_watch(world)
+    original = _page_item(1, STORY)
+    broken = _page_item(0, [], html="<html><body>")  # truncated, and no feed summary to fall back on
+    copy = _page_item(2, [*STORY, "(Theo Báo Phú Thọ)"])
+    other = _page_item(3, ["Mưa lớn kéo dài khiến nhiều tuyến đường giao thông nông thôn ở huyện miền núi bị sạt "
+                           "lở, chính quyền đã huy động lực lượng khắc phục hậu quả trong đêm."] * 3)
+    results = pipeline.process_items([original, broken, copy, other])
+    assert [r.pk if r else None for r in results] == [original, broken, copy, other]
+    by_id = {item.pk: item for item in Item.objects.all()}
+    assert by_id[broken].stage < Item.Stage.INDEXED and by_id[broken].error_code
+    for pk in (original, copy, other):
+        assert by_id[pk].stage == Item.Stage.INDEXED and by_id[pk].raw is None
+    assert by_id[copy].story_id == by_id[original].story_id != by_id[other].story_id
+    assert Story.objects.get(pk=by_id[original].story_id).item_count == 2
+    assert ItemMatch.objects.filter(item_id=original).exists()
+    assert AreaMention.objects.filter(item_id=original, area=world.commune).exists()
+
+    # The same pages one at a time: the same stored fields, rows and story shape.
+    alone = [_page_item(n, STORY if n == 11 else [*STORY, "(Theo Báo Phú Thọ)"]) for n in (11, 12)]
+    for pk in alone:
+        pipeline.process_item(pk)
+    first, second = Item.objects.get(pk=alone[0]), Item.objects.get(pk=alone[1])
+    for batch_item, single in ((by_id[original], first), (by_id[copy], second)):
+        for name in ("text", "search_folded", "signature", "tone", "tone_score", "stage"):
+            assert getattr(batch_item, name) == getattr(single, name), name
+        assert (set(ItemMatch.objects.filter(item=batch_item).values_list("watch", "via"))
+                == set(ItemMatch.objects.filter(item=single).values_list("watch", "via")))
+        assert (set(AreaMention.objects.filter(item=batch_item).values_list("area", "ambiguous"))
+                == set(AreaMention.objects.filter(item=single).values_list("area", "ambiguous")))
+    assert first.story_id == second.story_id == by_id[original].story_id  # copies of the batch's story
+    # Finished items run again are left as they are.
+    pipeline.process_items([original, copy, *alone])
+    assert Story.objects.get(pk=by_id[original].story_id).item_count == 4
+
+
+def test_poll_queues_new_items_in_batches(world, fixture_server, settings, monkeypatch):
+    settings.MONITORING_BATCH_SIZE = 2
+    batches: list[list[int]] = []
+    real = pipeline.process_items
+    monkeypatch.setattr(pipeline, "process_items", lambda ids: batches.append(list(ids)) or real(ids))
+    source = make_source(world, fixture_server, "feeds/baophutho.rss")
+    new_ids = services.source_poll_now(source=source)
+    assert sorted(sum(batches, [])) == sorted(new_ids) and [len(b) for b in batches] == [2, 1]
+    assert all(i.stage == Item.Stage.INDEXED for i in Item.objects.filter(pk__in=new_ids))
