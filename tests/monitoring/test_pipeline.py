@@ -266,5 +266,5 @@ def test_poll_queues_new_items_in_batches(world, fixture_server, settings, monke
     monkeypatch.setattr(pipeline, "process_items", lambda ids: batches.append(list(ids)) or real(ids))
     source = make_source(world, fixture_server, "feeds/baophutho.rss")
     new_ids = services.source_poll_now(source=source)
-    assert sorted(sum(batches, [])) == sorted(new_ids) and [len(b) for b in batches] == [2, 1]
+    assert sorted(i for b in batches for i in b) == sorted(new_ids) and [len(b) for b in batches] == [2, 1]
     assert all(i.stage == Item.Stage.INDEXED for i in Item.objects.filter(pk__in=new_ids))
