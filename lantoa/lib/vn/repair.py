@@ -64,6 +64,11 @@ MARKED_AS_CONSONANT_DISCOUNT = 0.7
 MIN_CANDIDATE_COUNT = 2
 #: Extra cost (log10) of reading a capital I inside a sentence as a small l.
 I_FOR_L_COST = 0.5
+# A scan read by an English engine often splits a marked vowel into a letter and a cluster of quotes or
+# brackets for its marks ("th(\")ng" for "thống", "ce“'tp" for "cấp"): inside a word such a character is
+# cheap to drop. Our synthetic scans rarely show this, so the learnt channel priced it as any insertion.
+MARK_PIECES = "‘’“”\"'`()^~"
+MARK_PIECE_COST = 0.8
 #: Words either side, and the share of them with Vietnamese-only letters, that mark typed text.
 TYPED_WINDOW = 20
 TYPED_SHARE = 0.25
@@ -352,6 +357,8 @@ def _load_channel() -> Channel:
             continue
         total = char_totals[true]
         costs[(true, ocr)] = -math.log10((count + 0.5) / (total + 5))
+    for piece in MARK_PIECES:
+        costs[("", piece)] = min(costs.get(("", piece), MARK_PIECE_COST), MARK_PIECE_COST)
     return Channel(pairs=pairs, costs=costs, default_sub=2.6, default_indel=2.2)
 
 

@@ -119,3 +119,10 @@ def test_a_marked_vowel_read_as_two_letters_is_found() -> None:
 def test_loanwords_are_kept(word: str) -> None:
     # Several sit one or two edits from a syllable ("logo" → "lời", "pano" → "dân" without the list).
     assert repair_text(f"ddng tai {word} 1én mang") == f"đăng tải {word} lên mạng"
+
+
+def test_marks_read_as_quotes_inside_a_word() -> None:
+    # English OCR splits "ố" into a letter and quote marks: "th(\")ng", "ce“'tp". Quotes around a word stay.
+    assert repair_text('nhim tao su th(")ng nhét') == "nhằm tạo sự thống nhất"
+    assert repair_text("phbi hop gifta cac ce“'tp cac nganh") == "phối hợp giữa các cấp các ngành"
+    assert repair_text('Nghị quyết "57" và “chuyển đổi số”') == 'Nghị quyết "57" và “chuyển đổi số”'
