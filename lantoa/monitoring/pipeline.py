@@ -9,12 +9,13 @@ never ingested twice.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -518,6 +519,24 @@ def _update(item: Item, names: list[str], committed: int) -> int:
         return cursor.rowcount
 
 
+@contextlib.contextmanager
+def erasing_freed_pages(erase: bool = True) -> Iterator[None]:
+    """Have SQLite overwrite the pages freed inside this block. Connections run with secure_delete=FAST (see
+    settings: a public page freed after extraction needs no erasing); social text does, whenever a write
+    replaces or clears it, or its old bytes would outlive the retention purge in the file's free pages.
+    PostgreSQL has no such switch: its dead rows are reclaimed by autovacuum (docs/privacy.md)."""
+    if not erase or connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA secure_delete=ON")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA secure_delete=FAST")
+
+
 class _Superseded(Exception):
     """Another worker committed this item's group first; this run's work is rolled back."""
 
@@ -563,7 +582,7 @@ class _Run:
                     # Nothing worth a commit of its own (a page that was already fetched): the stage is saved
                     # with the next group, and a crash before then repeats only this no-op.
                     continue
-                with transaction.atomic():
+                with erasing_freed_pages(item.kind == Kind.SOCIAL), transaction.atomic():
                     for write in self.writes:
                         write()
                     # Only the columns that changed: rewriting search_folded would re-index FTS for nothing.

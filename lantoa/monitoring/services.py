@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from lantoa.areas.models import AdminArea
@@ -15,6 +15,7 @@ from lantoa.lib.monitoring.fetch import FetchError, check_url
 from lantoa.monitoring import conf, pipeline
 from lantoa.monitoring.http import error_message
 from lantoa.monitoring.models import Case, Item, ItemBand, Kind, Source, Story, Watch
+from lantoa.monitoring.search import FTS_TABLE
 from lantoa.units.models import Unit
 
 
@@ -153,12 +154,20 @@ def purge_social_text(*, now: datetime | None = None) -> int:
     ids = list(stale.values_list("pk", flat=True))
     if not ids:
         return 0
-    with transaction.atomic():
-        ItemBand.objects.filter(item_id__in=ids).delete()
-        Item.objects.filter(pk__in=ids).update(
-            title="", summary="", text="", note="", url="", raw=None, handle_hash="", search_folded="",
-            signature=None, embedding=None, purged_at=now,
-        )
-        # A story made only of purged social posts carries their text in its title: purge that too.
-        Story.objects.filter(items__pk__in=ids).exclude(items__purged_at__isnull=True).update(title="")
+    with pipeline.erasing_freed_pages():
+        with transaction.atomic():
+            ItemBand.objects.filter(item_id__in=ids).delete()
+            Item.objects.filter(pk__in=ids).update(
+                title="", summary="", text="", note="", url="", raw=None, handle_hash="", search_folded="",
+                signature=None, embedding=None, purged_at=now,
+            )
+            # A story made only of purged social posts carries their text in its title: purge that too.
+            Story.objects.filter(items__pk__in=ids).exclude(items__purged_at__isnull=True).update(title="")
+        if connection.vendor == "sqlite":
+            # FTS5 records a deletion as a new entry and keeps the row's words in older segments until they
+            # are merged: merge them all now, so the purged words leave the file.
+            with connection.cursor() as cursor:
+                cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
     return len(ids)
+
+

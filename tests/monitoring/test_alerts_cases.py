@@ -143,3 +143,31 @@ def test_retention_purges_social_text_and_keeps_counts(world, settings):
     press.refresh_from_db()
     assert press.text  # press text is not social and stays
     assert services.purge_social_text() == 0  # idempotent
+
+
+def test_purged_social_text_leaves_no_copy_in_the_sqlite_file(world, settings):
+    """Cleared columns are not enough: SQLite keeps freed pages' old bytes unless told to overwrite them (the
+    pipeline runs with secure_delete=FAST), and the full-text index keeps a deleted row's words until its
+    segments are merged. The purge must leave neither."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the database image is read through sqlite3's serialize()")
+    settings.MONITORING_RETENTION_DAYS = 90
+    source = Source.objects.create(unit=world.unit, name="Trang xã", outlet="Facebook", kind=Kind.SOCIAL,
+                                   format=Source.Format.EXPORT)
+    marker = "zqxvbmarker"
+    # Long enough to spill onto overflow pages, which are what a purge frees.
+    message = " ".join(f"{marker}{k} người dân phản ánh cài VNeID bị thu phí" for k in range(400))
+    csv = f"Permalink,Publish time,Message,Reach\nhttps://fb.com/x/posts/9,11/20/2025 19:30,{message},500\n"
+    services.source_import_export(source=source, content=csv.encode(), filename="trang.csv")
+    item = Item.objects.get(kind=Kind.SOCIAL)
+    assert item.stage == Item.Stage.INDEXED and marker in item.search_folded
+    connection.ensure_connection()
+    assert marker.encode() in connection.connection.serialize()
+    Item.objects.filter(pk=item.pk).update(discovered_at=timezone.now() - timedelta(days=91))
+    assert services.purge_social_text() == 1
+    assert marker.encode() not in connection.connection.serialize()
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA secure_delete")
+        assert cursor.fetchone()[0] == 2  # back to FAST for everything else
