@@ -105,8 +105,8 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web process read while the worker writes; the busy timeout rides out short locks.
     # secure_delete=FAST: Debian builds SQLite with secure delete on, which zeroes every freed page. The
-    # pipeline frees an item's stored page (~50 KB) once it is extracted, and zeroing it doubled what each
-    # item writes (64 pages an item measured, ~0.4 ms of its CPU). Public pages need no erasing; the purge
+    # pipeline frees an item's stored page (~50 KB) once it is extracted, and zeroing it wrote 64 pages an
+    # item instead of 48 (~0.4 ms of its CPU). Public pages need no erasing; the purge
     # of social text turns full erasing back on for itself (monitoring.services.purge_social_text).
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=FAST;",
