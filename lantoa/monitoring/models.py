@@ -240,7 +240,8 @@ class ItemMatch(models.Model):
         QUERY = "query", _("Từ khoá")
         SEMANTIC = "semantic", _("Theo nghĩa")
 
-    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="matches")
+    # No index of its own: the unique (item, watch) constraint's index leads with the item.
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="matches", db_index=False)
     watch = models.ForeignKey(Watch, on_delete=models.CASCADE, related_name="matches")
     via = models.CharField(max_length=10, choices=Via.choices)
     score = models.FloatField(default=1.0)
@@ -253,7 +254,8 @@ class ItemMatch(models.Model):
 
 
 class AreaMention(models.Model):
-    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="area_mentions")
+    # No index of its own: the unique (item, area) constraint's index leads with the item.
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="area_mentions", db_index=False)
     area = models.ForeignKey(AdminArea, on_delete=models.CASCADE, related_name="+")
     ambiguous = models.BooleanField(default=False)
 
