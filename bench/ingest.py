@@ -13,8 +13,9 @@ as a fetch would leave them; the network is not part of the measurement. The bas
 figure and measured separately on a small sample (``--embeddings``), because e5 on this CPU costs more per
 item than the whole rest of the pipeline. Both pools run with DEBUG=0, as deployed workers do, and load
 their per-process caches (area table, watches, datasketch) before the clock starts. The two runs share one
-pool and alternate in rounds of 48 pages (trafilatura alone also in chunks of a batch), so a drift in the machine's speed (±15 % over tens of seconds here;
-with two long phases it moved the ratio of the same code over 1.20–1.52) falls on both sides alike. Beside
+pool and alternate in rounds of 48 pages (trafilatura alone also in chunks of a batch), so a drift in the
+machine's speed (±15 % over tens of seconds here; with two long phases it moved the ratio of the same code
+over 1.20–1.52) falls on both sides alike. Beside
 the wall-clock figures the table gives the CPU time per item of each run, summed over both workers.
 
 Dedup: a generated set of articles with known near-duplicates (re-titled, trimmed, extended, tone-placement
