@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import itertools
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -61,10 +60,7 @@ MAX_WORDS = 600  # syndicated copies share their opening; hashing 600 words cost
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[str]:
-    return _word_shingles(tokens(text)[:MAX_WORDS], size)
-
-
-def _word_shingles(words: list[str], size: int = SHINGLE) -> set[str]:
+    words = tokens(text)[:MAX_WORDS]
     if len(words) < size:
         return {" ".join(words)} if words else set()
     return {" ".join(gram) for gram in zip(*(words[i:] for i in range(size)), strict=False)}
@@ -87,21 +83,11 @@ def signature(text: str) -> np.ndarray:
     from datasketch.minhash import _fmix
 
     empty = _empty_minhash()
-    words = tokens(text)[:MAX_WORDS]
-    if not words:
+    found = shingles(text)
+    if not found:
         return empty.hashvalues.astype(np.uint32)
-    joined = " ".join(words)
-    if len(words) > SHINGLE and joined.isascii():
-        # Folded Vietnamese is ASCII: every shingle is a slice of the joined words' bytes, with no join and
-        # no encode of its own. A repeated shingle is hashed twice, which leaves every minimum as it is.
-        data = joined.encode()
-        ends = list(itertools.accumulate(len(word) + 1 for word in words))
-        starts = [0, *ends[:-1]]
-        pieces = [data[starts[k] : ends[k + SHINGLE - 1] - 1] for k in range(len(words) - SHINGLE + 1)]
-    else:
-        pieces = [shingle.encode() for shingle in _word_shingles(words)]
     sha1 = hashlib.sha1
-    digests = b"".join([sha1(piece).digest()[:4] for piece in pieces])
+    digests = b"".join([sha1(shingle.encode()).digest()[:4] for shingle in found])
     hashed = _fmix(np.frombuffer(digests, dtype="<u4").astype(np.uint32).reshape(-1, 1), 32)
     a, b = empty.permutations
     return np.minimum(empty.hashvalues, (hashed * a + b).min(axis=0)).astype(np.uint32)
