@@ -186,7 +186,8 @@ def test_word_tokens_are_the_letters_and_digits_of_the_folded_text(text):
 
 @pytest.mark.parametrize("text", [
     "", "một", "một hai ba", "Xã Thanh Thủy đẩy mạnh chuyển đổi số, hướng dẫn người dân cài đặt VNeID",
-    " ".join(f"từ{i} số {i % 7}" for i in range(900)),
+    " ".join(f"từ{i} số {i % 7}" for i in range(900)), "một hai ba bốn", "Ελληνικά λέξεις και ガ ギ 123 năm",
+    "số số số số số số số số",
 ])
 def test_signature_equals_datasketch_minhash(text):
     """Signatures already stored were made by datasketch itself: the faster path must give the same values."""
