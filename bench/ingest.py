@@ -131,6 +131,9 @@ def _worker_init(database_url: str, var_dir: str, embeddings: bool) -> None:
     # Workers run as deployed: with DEBUG on, Django also keeps and formats every SQL statement it runs.
     os.environ["DEBUG"] = "0"
     django_setup(database_url, var_dir)
+    from lantoa.tasks import share_cores
+
+    share_cores(2)  # as `lantoa worker` does for its two workers
     from django.conf import settings
 
     settings.MONITORING_EMBEDDINGS = embeddings

