@@ -108,8 +108,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # pipeline frees an item's stored page (~50 KB) once it is extracted, and zeroing it wrote 64 pages an
     # item instead of 48 (~0.4 ms of its CPU). Public pages need no erasing; the purge
     # of social text turns full erasing back on for itself (monitoring.services.purge_social_text).
+    # wal_autocheckpoint=4000 (16 MB of WAL, default 1000): the commit that crosses the mark copies the WAL
+    # into the database and syncs it; a quarter as many, larger checkpoints cut the ingest commit from 0.65 to
+    # 0.5 ms of wall time an item (pages rewritten between two checkpoints are copied once).
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=FAST;",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=FAST; "
+                        "PRAGMA wal_autocheckpoint=4000;",
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
