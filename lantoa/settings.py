@@ -106,8 +106,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web process read while the worker writes; the busy timeout rides out short locks.
     # secure_delete=FAST: Debian builds SQLite with secure delete on, which zeroes every freed page. The
     # pipeline frees an item's stored page (~50 KB) once it is extracted, and zeroing it wrote 64 pages an
-    # item instead of 48 (~0.4 ms of its CPU). Public pages need no erasing; the purge
-    # of social text turns full erasing back on for itself (monitoring.services.purge_social_text).
+    # item instead of 48 (~0.4 ms of its CPU). Public pages need no erasing; every write that replaces or
+    # clears social text turns it back on for itself (monitoring.pipeline.erasing_freed_pages).
     # wal_autocheckpoint=4000 (16 MB of WAL, default 1000): the commit that crosses the mark copies the WAL
     # into the database and syncs it; a quarter as many, larger checkpoints cut the ingest commit from 0.65 to
     # 0.5 ms of wall time an item (pages rewritten between two checkpoints are copied once).
