@@ -126,3 +126,8 @@ def test_marks_read_as_quotes_inside_a_word() -> None:
     assert repair_text('nhim tao su th(")ng nhét') == "nhằm tạo sự thống nhất"
     assert repair_text("phbi hop gifta cac ce“'tp cac nganh") == "phối hợp giữa các cấp các ngành"
     assert repair_text('Nghị quyết "57" và “chuyển đổi số”') == 'Nghị quyết "57" và “chuyển đổi số”'
+
+
+def test_a_short_token_may_have_lost_a_letter() -> None:
+    # "Mt": "mu" reads cheaper letter for letter, but the word is "Mặt" with its vowel lost.
+    assert repair_text("chinh quyén, Mt trin Td quéc, cac doan thé") == "chính quyền, Mặt trận Tổ quốc, các đoàn thể"
